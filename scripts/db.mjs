@@ -198,11 +198,8 @@ function portFree(port) {
   });
 }
 async function pickPort() {
-  const preferred = readPort() ?? DEFAULT_PORT;
-  for (const start of [preferred, DEFAULT_PORT]) {
-    for (let p = start; p < start + 100; p++) if (await portFree(p)) return p;
-  }
-  throw new Error(`no free TCP port near ${DEFAULT_PORT} for the private MariaDB`);
+  for (let p = DEFAULT_PORT; p < DEFAULT_PORT + 100; p++) if (await portFree(p)) return p;
+  throw new Error(`no free TCP port in ${DEFAULT_PORT}–${DEFAULT_PORT + 99} for the private MariaDB`);
 }
 
 async function answers(port) {
