@@ -1,0 +1,19 @@
+/**
+ * API schemas. One file per area exports its schemas by name and its `xxxRoutes`; add the area's routes to
+ * `apiRoutes` below (the BFF mounts and documents exactly this list; a test checks it has no duplicates).
+ */
+import type { ApiRoute } from './route';
+import { systemRoutes } from './system';
+import { authRoutes } from './auth';
+
+export * from './route';
+export * from './common';
+export * from './system';
+export * from './auth';
+
+/** Every endpoint of the API. */
+export const apiRoutes: readonly ApiRoute[] = [
+  ...systemRoutes,
+  ...authRoutes,
+  // ...authRoutes, ...personRoutes, ...unitRoutes, ...caseRoutes, ...certificateRoutes, ...reviewRoutes
+];
