@@ -9,7 +9,7 @@
 // Children get DATABASE_URL. The private MariaDB is stopped at the end if this run started it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { provisionDatabase, startedPrivateServer, stopDatabase } from './db.mjs';
+import { provisionDatabase, stopDatabase } from './db.mjs';
 import { bin, ensureDependencies, fmtMs, killChildren, ROOT, run, runMigrations } from './lib/common.mjs';
 
 const t0 = Date.now();
@@ -19,7 +19,7 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   killChildren();
-  if (startedPrivateServer()) await stopDatabase({ log });
+  await stopDatabase({ log });
   process.exit(code);
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => void shutdown(130));

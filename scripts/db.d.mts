@@ -13,6 +13,7 @@ export interface ProvisionOptions {
 export declare function provisionDatabase(opts: ProvisionOptions): Promise<string>;
 export declare function stopDatabase(opts?: { any?: boolean; log?: (msg: string) => void }): Promise<boolean>;
 export declare function startedPrivateServer(): boolean;
+export declare function usesPrivateServer(): boolean;
 export declare function parseDatabaseUrl(url: string): {
   host: string;
   port: number;

@@ -28,11 +28,15 @@ const PID_FILE = path.join(PRIVATE_DIR, 'pid');
 const PORT_FILE = path.join(PRIVATE_DIR, 'port');
 const ERR_LOG = path.join(PRIVATE_DIR, 'err.log');
 const LOCK_FILE = path.join(PRIVATE_DIR, 'provision.lock');
+const OWNER_FILE = path.join(PRIVATE_DIR, 'owner'); // pid of the run that started the server, or "manual" (CLI)
+const LEASE_DIR = path.join(PRIVATE_DIR, 'leases'); // one file per live process using the server
 const DEFAULT_PORT = Number(process.env.SHEBAO_DB_PORT || 3407);
 const START_TIMEOUT_MS = 30_000;
 
 /** pid of the private mariadbd started by *this* process (null when we reused one or used DATABASE_URL). */
 let startedPid = null;
+/** This process holds a lease on the private server (it provisioned a database there). */
+let leased = false;
 
 const SUFFIX = { dev: '', test: '_test', bench: '_bench' };
 const ENV_OVERRIDE = { dev: 'DATABASE_URL', test: 'TEST_DATABASE_URL', bench: 'BENCH_DATABASE_URL' };
@@ -69,23 +73,45 @@ export async function provisionDatabase({ dbName, purpose = 'dev', recreate = fa
     return url;
   }
 
-  const port = await ensurePrivateServer({ log });
+  const port = await ensurePrivateServer({ log }); // takes a lease for this process
   url = `mysql://root@127.0.0.1:${port}/${dbName}`;
   await ensureDatabase(url, { recreate, log });
   return url;
 }
 
 /**
- * Stop the private MariaDB if this process started it (SIGTERM, then wait for it to exit).
- * With { any: true } stop whatever private server the pid file names (CLI `stop`).
+ * Done with the private MariaDB: drop this process's lease and stop the server (SIGTERM, wait) when nobody else
+ * uses it and it was started automatically (by this process, or by an earlier run that has ended; a server started
+ * with `node scripts/db.mjs start` is left running). So two runs sharing the server (npm start + npm test) never pull
+ * it from under each other, and the last one out turns it off.
+ * With { any: true } (CLI `stop`) stop it regardless.
+ * @returns {Promise<boolean>} whether the server was stopped
  */
 export async function stopDatabase({ any = false, log = defaultLog } = {}) {
-  let pid = startedPid;
-  if (any && !pid) {
-    const p = readPid();
-    if (p && isOurServer(p)) pid = p;
+  if (!any && !leased) return false;
+  if (!fs.existsSync(PRIVATE_DIR)) return false;
+  // Under the provisioning lock, so a run that is just reusing the server cannot lose it half-way.
+  return withLock(() => releaseOrStop({ any, log }));
+}
+
+async function releaseOrStop({ any, log }) {
+  if (leased) {
+    fs.rmSync(path.join(LEASE_DIR, String(process.pid)), { force: true });
+    leased = false;
   }
-  if (!pid) return false;
+  const pid = readPid();
+  if (!pid || !isOurServer(pid)) { startedPid = null; return false; }
+  if (!any) {
+    const others = liveLeases();
+    if (others.length) {
+      log(`私有 MariaDB 仍被其他进程使用，保持运行 / private MariaDB still used by pid ${others.join(', ')}: leaving it running`);
+      return false;
+    }
+    if (readOwner() === 'manual') { // started by `node scripts/db.mjs start`: a human stops it
+      startedPid = null;
+      return false;
+    }
+  }
   startedPid = null;
   try { process.kill(pid, 'SIGTERM'); } catch { return false; }
   const deadline = Date.now() + 30_000;
@@ -94,13 +120,46 @@ export async function stopDatabase({ any = false, log = defaultLog } = {}) {
     log(`mariadbd ${pid} did not stop within 30 s; sending SIGKILL`);
     try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
   }
+  fs.rmSync(OWNER_FILE, { force: true });
   log(`私有 MariaDB 已停止 / private MariaDB stopped (pid ${pid})`);
   return true;
 }
 
-/** True when this process started the private server (so it should stop it at the end). */
+/** True when this process started the private server. */
 export function startedPrivateServer() {
   return startedPid !== null;
+}
+
+/** True when this process uses the private server (and should call stopDatabase() when done). */
+export function usesPrivateServer() {
+  return leased;
+}
+
+function takeLease() {
+  fs.mkdirSync(LEASE_DIR, { recursive: true });
+  fs.writeFileSync(path.join(LEASE_DIR, String(process.pid)), new Date().toISOString() + '\n');
+  leased = true;
+}
+/** pids (other than ours) with a lease whose process is alive; stale leases are removed. */
+function liveLeases() {
+  let names = [];
+  try { names = fs.readdirSync(LEASE_DIR); } catch { return []; }
+  const live = [];
+  for (const n of names) {
+    const pid = Number(n);
+    if (pid === process.pid) continue;
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) live.push(pid);
+    else fs.rmSync(path.join(LEASE_DIR, n), { force: true });
+  }
+  return live;
+}
+function readOwner() {
+  try {
+    const t = fs.readFileSync(OWNER_FILE, 'utf8').trim();
+    return t === 'manual' ? 'manual' : Number(t) || null;
+  } catch {
+    return null;
+  }
 }
 
 /** Parse mysql:// or mariadb:// URLs into options for the `mariadb` driver. */
@@ -246,6 +305,7 @@ async function ensurePrivateServer({ log }) {
       while (Date.now() < deadline) {
         if (await answers(oldPort)) {
           log(`复用私有 MariaDB / reusing private MariaDB (pid ${oldPid}, 127.0.0.1:${oldPort})`);
+          takeLease();
           return oldPort;
         }
         if (!isOurServer(oldPid)) break;
@@ -302,23 +362,28 @@ async function ensurePrivateServer({ log }) {
     child.unref();
     startedPid = child.pid;
     fs.writeFileSync(PORT_FILE, String(port) + '\n');
+    fs.writeFileSync(OWNER_FILE, String(process.pid) + '\n');
     log(`starting private MariaDB (pid ${child.pid}) on 127.0.0.1:${port}, data in ${path.relative(ROOT, PRIVATE_DIR)}`);
 
     const deadline = Date.now() + START_TIMEOUT_MS;
     for (;;) {
       if (exited) {
         startedPid = null;
+        fs.rmSync(OWNER_FILE, { force: true });
         throw new Error(`mariadbd exited during start-up (${exited.code ?? exited.signal}); ${ERR_LOG}:\n${logTail()}`);
       }
       if (await answers(port)) break;
       if (Date.now() > deadline) {
-        await stopDatabase({ log: () => {} });
+        try { process.kill(child.pid, 'SIGKILL'); } catch { /* gone */ }
+        startedPid = null;
+        fs.rmSync(OWNER_FILE, { force: true });
         throw new Error(`mariadbd did not accept connections on 127.0.0.1:${port} within ${START_TIMEOUT_MS / 1000} s; ${ERR_LOG}:\n${logTail()}`);
       }
       await sleep(150);
     }
     // mariadbd writes the pid file itself; make sure it is there for the next run's reuse check.
     if (readPid() !== child.pid) fs.writeFileSync(PID_FILE, String(child.pid) + '\n');
+    takeLease();
     return port;
   });
 }
@@ -336,7 +401,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     if (cmd === 'start' || cmd === 'url') {
       const url = await provisionDatabase({ dbName: name, log: cmd === 'url' ? () => {} : defaultLog });
-      startedPid = null; // leave it running: the CLI is for humans
+      // Leave it running (the CLI is for humans); a server started here is not stopped by npm start/test.
+      if (startedPid) fs.writeFileSync(OWNER_FILE, 'manual\n');
+      if (leased) { fs.rmSync(path.join(LEASE_DIR, String(process.pid)), { force: true }); leased = false; }
+      startedPid = null;
       console.log(url);
     } else if (cmd === 'stop') {
       if (!(await stopDatabase({ any: true }))) console.log('[db] no private MariaDB running');

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { parseDatabaseUrl, provisionDatabase, startedPrivateServer, stopDatabase } from './db.mjs';
+import { parseDatabaseUrl, provisionDatabase, stopDatabase, usesPrivateServer } from './db.mjs';
 import { bin, ensureDependencies, ensureH5, fmtMs, killChildren, ROOT, run, runMigrations } from './lib/common.mjs';
 import { spawn } from 'node:child_process';
 
@@ -39,7 +39,7 @@ async function shutdown(code, why) {
     if (!gone) { log('BFF did not stop in 12 s: SIGKILL'); bff.kill('SIGKILL'); }
     else log('BFF stopped');
   }
-  if (startedPrivateServer()) await stopDatabase({ log });
+  await stopDatabase({ log });
   process.exit(code);
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void shutdown(sig === 'SIGINT' ? 0 : 143, `${sig}: stopping …`));
@@ -132,14 +132,14 @@ async function main() {
   console.log('  ┌──────────────────────────────────────────────');
   console.log(`  │ 掌上社保 is running: ${base}/`);
   console.log(`  │ API: ${base}/api/health   OpenAPI: ${base}/api/openapi.json`);
-  console.log(`  │ database: ${db.host}:${db.port}/${db.database}${startedPrivateServer() ? ' (private MariaDB, .data/mariadb)' : ''}`);
+  console.log(`  │ database: ${db.host}:${db.port}/${db.database}${usesPrivateServer() ? ' (private MariaDB, .data/mariadb)' : ''}`);
   if (fs.existsSync(DEMO_ACCOUNTS)) {
     console.log('  │ demo accounts (.data/demo-accounts.txt):');
     for (const line of fs.readFileSync(DEMO_ACCOUNTS, 'utf8').trimEnd().split('\n')) console.log(`  │   ${line}`);
   } else {
     console.log('  │ demo accounts: none listed (.data/demo-accounts.txt is written by the seed)');
   }
-  console.log(`  │ started in ${fmtMs(Date.now() - t0)}. Ctrl-C stops the BFF${startedPrivateServer() ? ' and the private MariaDB' : ''}.`);
+  console.log(`  │ started in ${fmtMs(Date.now() - t0)}. Ctrl-C stops the BFF${usesPrivateServer() ? ' and the private MariaDB (unless another run uses it)' : ''}.`);
   console.log('  └──────────────────────────────────────────────');
 }
 

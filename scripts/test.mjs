@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { provisionDatabase, startedPrivateServer, stopDatabase } from './db.mjs';
+import { parseDatabaseUrl, provisionDatabase, stopDatabase } from './db.mjs';
 import { bin, CHROMIUM, ensureDependencies, ensureH5, fmtMs, hasChromium, killChildren, ROOT, run, runMigrations } from './lib/common.mjs';
 
 const t0 = Date.now();
@@ -35,11 +35,28 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   killChildren();
-  if (startedPrivateServer()) await stopDatabase({ log });
+  await lockConn?.end().catch(() => {});
+  await stopDatabase({ log });
   fs.rmSync(reportDir, { recursive: true, force: true });
   process.exit(code);
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { log(`${sig}: stopping`); void shutdown(130); });
+
+/**
+ * One `npm test` per test database at a time (another engineer's run, or npm test in a second terminal, would drop
+ * the database under this one): a server-side advisory lock held on a connection until this process exits.
+ */
+let lockConn = null;
+async function lockTestDatabase(url) {
+  const mariadb = (await import('mariadb')).default;
+  const { database, socketPath, password, ...server } = parseDatabaseUrl(url);
+  lockConn = await mariadb.createConnection({ ...server, ...(password ? { password } : {}), ...(socketPath ? { socketPath } : {}) });
+  const name = `shebao_test_run:${database}`.slice(0, 64);
+  const got = async (timeout) => Number((await lockConn.query('SELECT GET_LOCK(?, ?) AS g', [name, timeout]))[0].g) === 1;
+  if (await got(0)) return;
+  log(`another npm test is using ${database}; waiting for it to finish (up to 15 min) …`);
+  if (!(await got(900))) throw new Error(`test database ${database} stayed locked by another npm test for 15 min`);
+}
 
 function hasE2eTests() {
   const dir = path.join(ROOT, 'test', 'e2e');
@@ -66,7 +83,9 @@ async function main() {
   const { prismaGenerate } = await import('./prisma-generate.mjs');
 
   const tDb = Date.now();
-  const url = await provisionDatabase({ dbName: 'shebao_test', purpose: 'test', recreate: true, log });
+  let url = await provisionDatabase({ dbName: 'shebao_test', purpose: 'test', log });
+  await lockTestDatabase(url);
+  url = await provisionDatabase({ dbName: 'shebao_test', purpose: 'test', recreate: true, log });
   prismaGenerate({ log });
   await runMigrations(url, { quiet: true });
   log(`test database ready in ${fmtMs(Date.now() - tDb)}: ${url.replace(/\/\/([^:@/]+):[^@]*@/, '//$1:***@')}`);

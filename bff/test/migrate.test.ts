@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as mariadb from 'mariadb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { provisionDatabase } from '../../scripts/db.mjs';
+import { provisionDatabase, stopDatabase } from '../../scripts/db.mjs';
 import { connectionOptionsFromUrl, migrate, MigrationError, splitSqlStatements } from '../src/db/migrate.ts';
 
 let serverUrl: URL;
@@ -28,6 +28,7 @@ afterEach(() => {
 afterAll(async () => {
   for (const db of scratch) await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
   await admin?.end();
+  await stopDatabase({ log: () => {} }); // only does something when this file provisioned the private server itself
 });
 
 /** A fresh empty database; returns its URL. */
@@ -95,7 +96,8 @@ describe('splitSqlStatements', () => {
   });
 });
 
-describe('migrate', () => {
+// Generous per-test timeout: DDL on a busy CI machine (or a freshly initialised datadir) can take seconds.
+describe('migrate', { timeout: 60_000 }, () => {
   it('applies pending migrations in lexical order and records them in _prisma_migrations', async () => {
     const url = await scratchDb();
     // Written out of order on purpose: the runner must sort by folder name.

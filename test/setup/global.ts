@@ -5,7 +5,7 @@
 // applies migrations, and stops the private MariaDB afterwards if it started it.
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../bff/src/db/migrate.ts';
-import { provisionDatabase, startedPrivateServer, stopDatabase } from '../../scripts/db.mjs';
+import { provisionDatabase, stopDatabase } from '../../scripts/db.mjs';
 import { prismaGenerate } from '../../scripts/prisma-generate.mjs';
 
 declare module 'vitest' {
@@ -24,6 +24,6 @@ export default async function setup(project: TestProject) {
   }
   project.provide('databaseUrl', url);
   return async () => {
-    if (startedPrivateServer()) await stopDatabase({ log: () => {} });
+    await stopDatabase({ log: () => {} });
   };
 }
