@@ -9,7 +9,9 @@
 //   * otherwise → a project-local MariaDB under <repo>/.data/mariadb (datadir, socket, pid, error log, port), started
 //     from the system's `mariadbd` (Debian package mariadb-server). Port 3407 by default (env SHEBAO_DB_PORT), the
 //     next free one when taken; the chosen port is kept in .data/mariadb/port. A server left running by a previous
-//     run (pid file alive, our datadir, port answers) is reused; data persists between runs.
+//     run (pid file alive, our datadir, port answers) is reused; data persists between runs. Runs using it hold a
+//     lease (.data/mariadb/leases/<pid>); the last one to finish stops it (unless it was started by the CLI).
+//     SHEBAO_MARIADB_BIN_DIR: folder holding mariadbd + mariadb-install-db when they are not on PATH or /usr/sbin.
 //
 // CLI: node scripts/db.mjs start [name] | stop | status | url [name]
 import { spawn, spawnSync } from 'node:child_process';
@@ -205,6 +207,12 @@ async function ensureDatabase(url, { recreate, log }) {
 // ---------------------------------------------------------------- private server
 
 function findBinary(name) {
+  // SHEBAO_MARIADB_BIN_DIR: look only there (a MariaDB unpacked elsewhere; also how the "not installed" message is tested).
+  const only = process.env.SHEBAO_MARIADB_BIN_DIR;
+  if (only) {
+    const p = path.join(only, name);
+    try { fs.accessSync(p, fs.constants.X_OK); return p; } catch { return null; }
+  }
   const dirs = [...(process.env.PATH || '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/bin', '/sbin'];
   for (const d of dirs) {
     if (!d) continue;
