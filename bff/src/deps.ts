@@ -1,0 +1,32 @@
+// What the app is built from (createApp's input) and what every module's router factory receives.
+import type { Router } from '@koa/router'
+import type { Config } from './config.ts'
+import type { PrismaClient } from './db/client.ts'
+import type { AuthGuards } from './http/auth.ts'
+import type { SigningKeys } from './http/keys.ts'
+import type { Logger } from './http/logger.ts'
+import type { RateLimiter } from './http/rate-limit.ts'
+
+export interface AppDeps {
+  config: Config
+  prisma: PrismaClient
+  logger: Logger
+  /** Defaults to loadSigningKeys({ privateKeyPem: config.jwtPrivateKeyPem, keysDir: config.keysDir }). */
+  keys?: SigningKeys
+  /** Defaults to the database-backed limiter (rate_limit_bucket). */
+  rateLimiter?: RateLimiter
+}
+
+/** Everything a module needs to build its router: pass it on to use cases as they need. */
+export interface ModuleDeps {
+  config: Config
+  prisma: PrismaClient
+  logger: Logger
+  keys: SigningKeys
+  rateLimiter: RateLimiter
+  /** `auth.requireAuth(['person'])`, `auth.optionalAuth()`: guards bound to `keys`. */
+  auth: AuthGuards
+}
+
+/** A module's router factory: routes carry their full path (`/api/...`). */
+export type ModuleRouterFactory = (deps: ModuleDeps) => Router
