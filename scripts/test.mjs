@@ -4,11 +4,12 @@
 //  2. provision the TEST database `shebao_test` (scripts/db.mjs: TEST_DATABASE_URL, or DATABASE_URL's server with
 //     the name suffixed _test, or the private MariaDB under .data/), dropped and recreated for a clean run
 //  3. prisma generate (offline, skipped when fresh), apply migrations
-//  4. run, in sequence: vitest in shared, bff, miniapp; then test/api + test/e2e (test/vitest.config.ts), building the
-//     H5 first when stale; e2e needs /usr/bin/chromium and fails (never skips) without it
+//  4. run, in sequence: vitest in shared, bff, miniapp; then test/api and test/e2e (the two projects of
+//     test/vitest.config.ts), building the H5 before e2e when stale; e2e needs /usr/bin/chromium and fails (never
+//     skips) without it
 //  5. stop the private MariaDB if this run started it; print per-suite counts, then `N passed, M failed` and the time
 //
-//   node scripts/test.mjs [suite …]      suites: shared bff miniapp cross (default: all)
+//   node scripts/test.mjs [suite …]      suites: shared bff miniapp api e2e (default: all)
 //
 // Children get DATABASE_URL (the test database) and SHEBAO_TEST_PROVISIONED=1. A suite that exits non-zero without
 // a failed test (crash, config error, no JSON report) counts as one failure, so the summary never says 0 failed
@@ -27,7 +28,8 @@ const SUITES = [
   { id: 'shared', title: 'shared (unit)', cwd: path.join(ROOT, 'shared'), args: [] },
   { id: 'bff', title: 'bff (unit + migrate)', cwd: path.join(ROOT, 'bff'), args: [] },
   { id: 'miniapp', title: 'miniapp (components)', cwd: path.join(ROOT, 'miniapp'), args: [] },
-  { id: 'cross', title: 'test/api + test/e2e', cwd: ROOT, args: ['--config', 'test/vitest.config.ts'] },
+  { id: 'api', title: 'test/api (HTTP + MariaDB)', cwd: ROOT, args: ['--config', 'test/vitest.config.ts', '--project', 'api'] },
+  { id: 'e2e', title: 'test/e2e (H5 in Chromium)', cwd: ROOT, args: ['--config', 'test/vitest.config.ts', '--project', 'e2e'] },
 ];
 
 let stopping = false;
@@ -95,7 +97,7 @@ async function main() {
   for (const s of suites) {
     const ts = Date.now();
     console.log(`\n[test] ── ${s.title} ──`);
-    if (s.id === 'cross' && hasE2eTests()) {
+    if (s.id === 'e2e' && hasE2eTests()) {
       if (!hasChromium()) {
         const msg = `${CHROMIUM} not found: the H5 end-to-end tests need Debian's Chromium. Install it with ` +
           '`sudo apt-get install -y chromium fonts-wqy-microhei` (or run .ci/run).\n' +
