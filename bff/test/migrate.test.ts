@@ -173,6 +173,14 @@ describe('migrate', { timeout: 60_000 }, () => {
     expect(await query(url, "SELECT COUNT(*) AS n FROM item WHERE name = 'third'")).toEqual([{ n: 0n }]);
   });
 
+  it('accepts an applied migration whose line endings changed (CRLF checkout), like Prisma', async () => {
+    const url = await scratchDb();
+    const dir = migrationsDir({ '20260101000000_one': ONE });
+    await migrate(url, { migrationsDir: dir, ...quiet });
+    writeMigration(dir, '20260101000000_one', ONE.replace(/\n/g, '\r\n'));
+    expect(await migrate(url, { migrationsDir: dir, ...quiet })).toEqual({ applied: [], alreadyApplied: 1 });
+  });
+
   it('records a failed migration and refuses every later run until it is resolved', async () => {
     const url = await scratchDb();
     const bad = 'ALTER TABLE `item` ADD COLUMN `extra` INTEGER NULL;\nALTER TABLE `no_such_table` ADD COLUMN `x` INTEGER NULL;\n';

@@ -72,6 +72,18 @@ interface MigrationRow {
   started_at: Date;
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The file still is what was applied. Like Prisma, a checkout that only changed line endings (CRLF ↔ LF, e.g. git
+ * autocrlf on Windows) still matches.
+ */
+function checksumMatches(m: LocalMigration, recorded: string): boolean {
+  if (m.checksum === recorded) return true;
+  const lf = m.sql.replace(/\r\n/g, '\n');
+  return sha256(lf) === recorded || sha256(lf.replace(/\n/g, '\r\n')) === recorded;
+}
+
 /** Connection options for the `mariadb` driver from a mysql:// or mariadb:// URL. */
 export function connectionOptionsFromUrl(url: string): mariadb.ConnectionConfig & { database: string } {
   const u = new URL(url);
@@ -206,7 +218,7 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
         log(`warning: migration ${name} is recorded in the database but has no folder in ${dir}`);
         continue;
       }
-      if (m.checksum !== row.checksum) {
+      if (!checksumMatches(m, row.checksum)) {
         throw new MigrationError(
           `migration ${name} was modified after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ` +
             `${m.checksum.slice(0, 12)}… on disk); refusing to run. Never edit an applied migration: restore the file ` +
