@@ -13,7 +13,7 @@
 //     lease (.data/mariadb/leases/<pid>); the last one to finish stops it (unless it was started by the CLI).
 //     SHEBAO_MARIADB_BIN_DIR: folder holding mariadbd + mariadb-install-db when they are not on PATH or /usr/sbin.
 //
-// CLI: node scripts/db.mjs start [name] | stop | status | url [name]
+// CLI: node scripts/db.mjs start [name] | stop | status | url [name] | drop <name>
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -414,6 +414,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       if (leased) { fs.rmSync(path.join(LEASE_DIR, String(process.pid)), { force: true }); leased = false; }
       startedPid = null;
       console.log(url);
+    } else if (cmd === 'drop') {
+      // Reset one database (e.g. after the initial migration was regenerated); the next npm start recreates it.
+      if (name === 'shebao' && process.argv[3] !== 'shebao') throw new Error('name the database to drop explicitly: node scripts/db.mjs drop shebao');
+      const url = await provisionDatabase({ dbName: name, log: () => {} });
+      const { database, ...server } = parseDatabaseUrl(url);
+      const conn = await mariadb.createConnection(server);
+      await conn.query(`DROP DATABASE IF EXISTS \`${database.replace(/`/g, '``')}\``);
+      await conn.end();
+      if (leased) { fs.rmSync(path.join(LEASE_DIR, String(process.pid)), { force: true }); leased = false; }
+      if (startedPid) fs.writeFileSync(OWNER_FILE, 'manual\n');
+      startedPid = null;
+      console.log(`[db] dropped ${database}`);
     } else if (cmd === 'stop') {
       if (!(await stopDatabase({ any: true }))) console.log('[db] no private MariaDB running');
     } else if (cmd === 'status') {
@@ -422,7 +434,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       if (pid && isOurServer(pid) && port && (await answers(port))) console.log(`running: pid ${pid}, mysql://root@127.0.0.1:${port}/`);
       else console.log('not running');
     } else {
-      console.error('usage: node scripts/db.mjs start [name] | stop | status | url [name]');
+      console.error('usage: node scripts/db.mjs start [name] | stop | status | url [name] | drop <name>');
       process.exitCode = 2;
     }
   } catch (e) {
