@@ -15,6 +15,7 @@ import { DbRateLimiter } from './http/rate-limit.ts'
 import { requestId } from './http/request-id.ts'
 import { corsPolicy, securityHeaders } from './http/security.ts'
 import { H5Site, serveH5 } from './http/static-h5.ts'
+import { personRoutes } from './modules/person/routes.ts'
 import { systemRoutes } from './modules/system/routes.ts'
 
 export type { AppDeps, ModuleDeps, ModuleRouterFactory } from './deps.ts'
@@ -24,9 +25,9 @@ export type { AppDeps, ModuleDeps, ModuleRouterFactory } from './deps.ts'
  * their full path (`/api/...`); guards come from `deps.auth`, limits from `rateLimit()`.
  */
 const moduleRouters: ModuleRouterFactory[] = [
-  systemRoutes
+  systemRoutes,
   // identityRoutes,
-  // personRoutes,
+  personRoutes,
   // unitRoutes,
   // casesRoutes,
   // contributionsRoutes,

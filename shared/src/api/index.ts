@@ -5,15 +5,18 @@
 import type { ApiRoute } from './route';
 import { systemRoutes } from './system';
 import { authRoutes } from './auth';
+import { personRoutes } from './person';
 
 export * from './route';
 export * from './common';
 export * from './system';
 export * from './auth';
+export * from './person';
 
 /** Every endpoint of the API. */
 export const apiRoutes: readonly ApiRoute[] = [
   ...systemRoutes,
   ...authRoutes,
+  ...personRoutes,
   // ...authRoutes, ...personRoutes, ...unitRoutes, ...caseRoutes, ...certificateRoutes, ...reviewRoutes
 ];
