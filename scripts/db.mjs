@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 import mariadb from 'mariadb';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const PRIVATE_DIR = path.join(ROOT, '.data', 'mariadb');
+// SHEBAO_DATA_DIR moves the private server elsewhere (scripts/test/db.test.mjs uses a temporary one).
+export const PRIVATE_DIR = process.env.SHEBAO_DATA_DIR ? path.resolve(process.env.SHEBAO_DATA_DIR) : path.join(ROOT, '.data', 'mariadb');
 const DATA_DIR = path.join(PRIVATE_DIR, 'data');
 const PID_FILE = path.join(PRIVATE_DIR, 'pid');
 const PORT_FILE = path.join(PRIVATE_DIR, 'port');

@@ -4,12 +4,12 @@
 //  2. provision the TEST database `shebao_test` (scripts/db.mjs: TEST_DATABASE_URL, or DATABASE_URL's server with
 //     the name suffixed _test, or the private MariaDB under .data/), dropped and recreated for a clean run
 //  3. prisma generate (offline, skipped when fresh), apply migrations
-//  4. run, in sequence: vitest in shared, bff, miniapp; then test/api and test/e2e (the two projects of
+//  4. run, in sequence: vitest in scripts (db provisioning), shared, bff, miniapp; then test/api and test/e2e (the two projects of
 //     test/vitest.config.ts), building the H5 before e2e when stale; e2e needs /usr/bin/chromium and fails (never
 //     skips) without it
 //  5. stop the private MariaDB if this run started it; print per-suite counts, then `N passed, M failed` and the time
 //
-//   node scripts/test.mjs [suite …]      suites: shared bff miniapp api e2e (default: all)
+//   node scripts/test.mjs [suite …]      suites: scripts shared bff miniapp api e2e (default: all)
 //
 // Children get DATABASE_URL (the test database) and SHEBAO_TEST_PROVISIONED=1. A suite that exits non-zero without
 // a failed test (crash, config error, no JSON report) counts as one failure, so the summary never says 0 failed
@@ -25,6 +25,7 @@ const log = (m) => console.log(`[test] ${m}`);
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shebao-test-'));
 
 const SUITES = [
+  { id: 'scripts', title: 'scripts (db provisioning)', cwd: path.join(ROOT, 'scripts'), args: [] },
   { id: 'shared', title: 'shared (unit)', cwd: path.join(ROOT, 'shared'), args: [] },
   { id: 'bff', title: 'bff (unit + migrate)', cwd: path.join(ROOT, 'bff'), args: [] },
   { id: 'miniapp', title: 'miniapp (components)', cwd: path.join(ROOT, 'miniapp'), args: [] },
