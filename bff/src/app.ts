@@ -16,6 +16,7 @@ import { requestId } from './http/request-id.ts'
 import { corsPolicy, securityHeaders } from './http/security.ts'
 import { H5Site, serveH5 } from './http/static-h5.ts'
 import { personRoutes } from './modules/person/routes.ts'
+import { identityRoutes } from './modules/identity/routes.ts'
 import { systemRoutes } from './modules/system/routes.ts'
 
 export type { AppDeps, ModuleDeps, ModuleRouterFactory } from './deps.ts'
@@ -26,7 +27,7 @@ export type { AppDeps, ModuleDeps, ModuleRouterFactory } from './deps.ts'
  */
 const moduleRouters: ModuleRouterFactory[] = [
   systemRoutes,
-  // identityRoutes,
+  identityRoutes,
   personRoutes,
   // unitRoutes,
   // casesRoutes,
