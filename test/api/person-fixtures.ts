@@ -9,7 +9,7 @@
 // rollAccount over the records the API returns.
 import crypto from 'node:crypto'
 import { buildIdNumber } from '@shebao/shared'
-import type { PrismaClient } from '../../bff/src/db/client.ts'
+import type { Prisma, PrismaClient } from '../../bff/src/db/client.ts'
 import { signAccessToken } from '../../bff/src/http/auth.ts'
 import type { SigningKeys } from '../../bff/src/http/keys.ts'
 
@@ -225,6 +225,15 @@ export async function createPersonFixture(prisma: PrismaClient): Promise<PersonF
       }))
     })
   }
+  /** Insert payments in one statement; their ids in the order given (auto-increment ids follow insertion order). */
+  const createPayments = async (rows: Prisma.BenefitPaymentCreateManyInput[]): Promise<number[]> => {
+    if (rows.length === 0) return []
+    const personId = rows[0]!.personId
+    const before = await prisma.benefitPayment.aggregate({ where: { personId }, _max: { id: true } })
+    await prisma.benefitPayment.createMany({ data: rows })
+    const created = await prisma.benefitPayment.findMany({ where: { personId, id: { gt: before._max.id ?? 0 } }, orderBy: { id: 'asc' }, select: { id: true } })
+    return created.map((r) => r.id)
+  }
   const insertAccount = async (personId: number, years: FixtureAccountYear[]) => {
     await prisma.personalAccountYear.createMany({
       data: years.map((y) => ({
@@ -296,14 +305,9 @@ export async function createPersonFixture(prisma: PrismaClient): Promise<PersonF
     { kind: 'PROXY_BENEFIT' as const, period: 202301, item: '高龄津贴', amount: '200.00', status: 'PAID' as const, paidOn: date('2023-01-18') },
     { kind: 'PROXY_BENEFIT' as const, period: 202401, item: '高龄津贴', amount: '200.00', status: 'PAID' as const, paidOn: date('2024-01-18') }
   ]
-  const retireePaymentIds: number[] = []
-  for (const pay of retireePayments) {
-    const row = await prisma.benefitPayment.create({
-      data: { personId: retiree.id, ...pay, bankName: '中国工商银行宜昌分行', bankAccount },
-      select: { id: true }
-    })
-    retireePaymentIds.push(row.id)
-  }
+  const retireePaymentIds = await createPayments(
+    retireePayments.map((pay) => ({ personId: retiree.id, ...pay, bankName: '中国工商银行宜昌分行', bankAccount }))
+  )
   await prisma.eligibilityCertification.createMany({
     data: [
       { personId: retiree.id, certifiedAt: new Date('2023-03-10T01:20:00Z'), method: '人脸识别', channel: '掌上社保', validUntil: date('2024-03-31') },
@@ -319,19 +323,14 @@ export async function createPersonFixture(prisma: PrismaClient): Promise<PersonF
       stopPeriod: 202211, stoppedOn: date('2022-11-30'), stopReason: '04'
     }
   })
-  const publicPaymentIds: number[] = []
-  for (const p of periods(202301, 202312)) {
-    for (const [kind, item, amount] of [['PUBLIC_PENSION', '基本养老金', '4500.00'], ['OCCUPATIONAL_ANNUITY', '职业年金', '620.33']] as const) {
-      const row = await prisma.benefitPayment.create({
-        data: {
-          personId: publicRetiree.id, kind, period: p, item, amount, status: 'PAID', bankName: '中国建设银行宜昌分行',
-          bankAccount: `62170008${digits(11)}`, paidOn: date(`2023-${String(p % 100).padStart(2, '0')}-10`)
-        },
-        select: { id: true }
-      })
-      publicPaymentIds.push(row.id)
-    }
-  }
+  const publicPaymentIds = await createPayments(
+    periods(202301, 202312).flatMap((p) =>
+      ([['PUBLIC_PENSION', '基本养老金', '4500.00'], ['OCCUPATIONAL_ANNUITY', '职业年金', '620.33']] as const).map(([kind, item, amount]) => ({
+        personId: publicRetiree.id, kind, period: p, item, amount, status: 'PAID' as const, bankName: '中国建设银行宜昌分行',
+        bankAccount: `62170008${digits(11)}`, paidOn: date(`2023-${String(p % 100).padStart(2, '0')}-10`)
+      }))
+    )
+  )
 
   // ── the injured worker: unit C; determination, appraisals, 伤残津贴, cases ──
   const injured = await person('张志强', '1')
@@ -365,18 +364,13 @@ export async function createPersonFixture(prisma: PrismaClient): Promise<PersonF
     },
     select: { id: true }
   })
-  const injuredPaymentIds: number[] = []
-  for (const p of periods(202208, 202406)) {
-    const row = await prisma.benefitPayment.create({
-      data: {
-        personId: injured.id, kind: 'WORK_INJURY', period: p, item: '伤残津贴', amount: p >= 202401 ? '2205.00' : '2100.00',
-        status: p === 202406 ? 'SUSPENDED' : 'PAID', bankName: '中国农业银行宜昌分行', bankAccount: `62284800${digits(11)}`,
-        paidOn: p === 202406 ? null : date(`${Math.floor(p / 100)}-${String(p % 100).padStart(2, '0')}-12`)
-      },
-      select: { id: true }
-    })
-    injuredPaymentIds.push(row.id)
-  }
+  const injuredPaymentIds = await createPayments(
+    periods(202208, 202406).map((p) => ({
+      personId: injured.id, kind: 'WORK_INJURY' as const, period: p, item: '伤残津贴', amount: p >= 202401 ? '2205.00' : '2100.00',
+      status: p === 202406 ? ('SUSPENDED' as const) : ('PAID' as const), bankName: '中国农业银行宜昌分行', bankAccount: `62284800${digits(11)}`,
+      paidOn: p === 202406 ? null : date(`${Math.floor(p / 100)}-${String(p % 100).padStart(2, '0')}-12`)
+    }))
+  )
   const serial = () => `2024${digits(11)}`
   const caseSerials = [serial(), serial()]
   await prisma.case.create({
