@@ -83,7 +83,16 @@ async function waitForHealth(base, child, timeoutMs = 60_000) {
   return false;
 }
 
-async function main() {
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 3000);
+const main = path.join(ROOT, 'bff', 'src', 'main.ts');
+const portInUse = () =>
+  new Error(`port ${port} on ${host} is already in use (another npm start?). Stop it, or run with PORT=<free port> npm start`);
+
+async function start() {
+  // Fail fast, before the slow steps.
+  if (!fs.existsSync(main)) throw new Error('bff/src/main.ts does not exist yet: the BFF cannot start');
+  if (!(await portFree(port, host))) throw portInUse();
   await ensureDependencies(log);
   const { prismaGenerate } = await import('./prisma-generate.mjs');
 
@@ -109,13 +118,7 @@ async function main() {
   if (process.env.SHEBAO_SKIP_H5 === '1') log('H5 build skipped (SHEBAO_SKIP_H5=1)');
   else await ensureH5(log);
 
-  const main = path.join(ROOT, 'bff', 'src', 'main.ts');
-  if (!fs.existsSync(main)) throw new Error('bff/src/main.ts does not exist yet: the BFF cannot start');
-  const host = process.env.HOST || '127.0.0.1';
-  const port = Number(process.env.PORT || 3000);
-  if (!(await portFree(port, host))) {
-    throw new Error(`port ${port} on ${host} is already in use (another npm start?). Stop it, or run with PORT=<free port> npm start`);
-  }
+  if (!(await portFree(port, host))) throw portInUse(); // checked again: the build may have taken a while
   bff = spawn(bin('tsx'), [main], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: host }, stdio: 'inherit' });
   bff.once('exit', (code, signal) => {
     if (!stopping) void shutdown(code || 1, `BFF exited (${signal ?? `code ${code}`})`);
@@ -143,4 +146,4 @@ async function main() {
   console.log('  └──────────────────────────────────────────────');
 }
 
-main().catch((e) => void shutdown(1, `failed: ${e.message}`));
+start().catch((e) => void shutdown(1, `failed: ${e.message}`));
