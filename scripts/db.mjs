@@ -111,6 +111,7 @@ async function releaseOrStop({ any, log }) {
       return false;
     }
     if (readOwner() === 'manual') { // started by `node scripts/db.mjs start`: a human stops it
+      log('私有 MariaDB 由 scripts/db.mjs start 启动，保持运行 / private MariaDB was started by `node scripts/db.mjs start`: leaving it running (stop: node scripts/db.mjs stop)');
       startedPid = null;
       return false;
     }
