@@ -17,6 +17,7 @@ import { corsPolicy, securityHeaders } from './http/security.ts'
 import { H5Site, serveH5 } from './http/static-h5.ts'
 import { personRoutes } from './modules/person/routes.ts'
 import { identityRoutes } from './modules/identity/routes.ts'
+import { certificatesRoutes } from './modules/certificates/routes.ts'
 import { systemRoutes } from './modules/system/routes.ts'
 
 export type { AppDeps, ModuleDeps, ModuleRouterFactory } from './deps.ts'
@@ -32,7 +33,7 @@ const moduleRouters: ModuleRouterFactory[] = [
   // unitRoutes,
   // casesRoutes,
   // contributionsRoutes,
-  // certificatesRoutes,
+  certificatesRoutes,
   // mediaRoutes,
   // reviewRoutes,
 ]

@@ -33,7 +33,9 @@ const envSchema = z.object({
   /** Where the development key pair is generated and kept when JWT_PRIVATE_KEY_PEM is absent. */
   KEYS_DIR: optionalString,
   /** Honour X-Forwarded-For / X-Forwarded-Proto (only behind a trusted reverse proxy). */
-  TRUST_PROXY: boolFromEnv(false)
+  TRUST_PROXY: boolFromEnv(false),
+  /** Public certificate verification (POST/GET /api/verify): attempts per IP per minute (default 30). */
+  CERT_VERIFY_RATE_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(30))
 })
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
   jwtPrivateKeyPem?: string
   keysDir: string
   trustProxy: boolean
+  /** Verification attempts per IP per minute (CERT_VERIFY_RATE_PER_MINUTE; benchmarks raise it). */
+  certVerifyRatePerMinute: number
 }
 
 export class ConfigError extends Error {
@@ -82,7 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5DistDir: path.resolve(REPO_ROOT, e.H5_DIST_DIR ?? 'miniapp/dist-h5'),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     keysDir: path.resolve(REPO_ROOT, e.KEYS_DIR ?? '.data/keys'),
-    trustProxy: e.TRUST_PROXY
+    trustProxy: e.TRUST_PROXY,
+    certVerifyRatePerMinute: e.CERT_VERIFY_RATE_PER_MINUTE
   }
   if (e.JWT_PRIVATE_KEY_PEM) config.jwtPrivateKeyPem = e.JWT_PRIVATE_KEY_PEM.replace(/\\n/g, '\n')
   return config

@@ -47,11 +47,14 @@ export const errorCatalogue = {
   LOGIN_TICKET_NOT_SCANNED: { status: 409, message: '请先用手机扫描电脑上的二维码' },
   LOGIN_TICKET_NOT_CONFIRMED: { status: 409, message: '请在手机上确认登录' },
   NOT_A_CLERK: { status: 403, message: '您不是任何单位的授权经办人，无法进行单位登录' },
-  UNIT_NOT_AUTHORISED: { status: 404, message: '单位不存在或您不是该单位的授权经办人' }
+  UNIT_NOT_AUTHORISED: { status: 404, message: '单位不存在或您不是该单位的授权经办人' },
   // ── person / unit ──
   // ── cases / matters ──
   // ── contributions ──
   // ── certificates ──
+  CERTIFICATE_NOT_ELIGIBLE: { status: 400, message: '暂不能开具该证明：{detail}' },
+  CERTIFICATE_NO_DATA: { status: 400, message: '没有可以证明的内容：{detail}' },
+  CERTIFICATE_ALREADY_REVOKED: { status: 409, message: '该证明已作废' },
   // ── media ──
   // ── review ──
 } as const satisfies Record<string, ErrorDefinition>

@@ -5,18 +5,21 @@
 import type { ApiRoute } from './route';
 import { systemRoutes } from './system';
 import { authRoutes } from './auth';
+import { certificateRoutes } from './certificates';
 import { personRoutes } from './person';
 
 export * from './route';
 export * from './common';
 export * from './system';
 export * from './auth';
+export * from './certificates';
 export * from './person';
 
 /** Every endpoint of the API. */
 export const apiRoutes: readonly ApiRoute[] = [
   ...systemRoutes,
   ...authRoutes,
+  ...certificateRoutes,
   ...personRoutes,
   // ...authRoutes, ...personRoutes, ...unitRoutes, ...caseRoutes, ...certificateRoutes, ...reviewRoutes
 ];
