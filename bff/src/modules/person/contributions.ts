@@ -6,8 +6,9 @@
 // most) — and the years list, the all-time paid months and the selection's totals need every row anyway. So one
 // indexed range read (`contribution_record (person_id, period)`) fetches the needed columns of all the person's
 // rows, and the page, totals and summary are cut from it in memory: one round trip instead of four, and no scan
-// whatever the table's size. It runs as raw SQL (decimals cast to text, so no Decimal objects per cell and the
-// fen come from the column's own digits); the page's unit names come from one `unit` primary-key lookup.
+// whatever the table's size. It runs on the raw driver (sql.ts: ~5× the throughput of the same statement through
+// Prisma), decimals cast to text so the fen come from the column's own digits; the page's unit names come from one
+// `unit` primary-key lookup.
 import {
   ContributionKinds,
   ContributionStatuses,
@@ -19,7 +20,7 @@ import {
   type Fen,
   type InsuranceType
 } from '@shebao/shared'
-import { Prisma, type PrismaClient } from '../../db/client.ts'
+import type { SqlReader } from './sql.ts'
 import { averageFen, fen, instantOrNull, instantTextOrNull, periodText, yuan } from './convert.ts'
 
 /** One contribution record as read for the person queries (amounts already in fen). */
@@ -44,20 +45,25 @@ interface RawRow {
   status: string
   kind: string
   unit_id: number | null
-  paid_at: Date | null
+  paid_at: string | null
 }
 
 const TYPE_ORDER = new Map<string, number>(InsuranceTypes.codes.map((c, i) => [c, i]))
 const KIND_ORDER = new Map<string, number>(ContributionKinds.codes.map((c, i) => [c, i]))
 
+/**
+ * The hot statement: every record of one person through `contribution_record (person_id, period)`. Decimals come
+ * as their column text and DATETIME(3) as 'YYYY-MM-DD HH:MM:SS.fff' text in UTC (what the database stores), so
+ * neither the driver's number parsing nor its time-zone setting is involved.
+ */
+export const PERSON_CONTRIBUTIONS_SQL =
+  'SELECT period, insurance_type, CAST(base AS CHAR) AS base, CAST(unit_amount AS CHAR) AS unit_amount, ' +
+  'CAST(personal_amount AS CHAR) AS personal_amount, status, kind, unit_id, CAST(paid_at AS CHAR) AS paid_at ' +
+  'FROM contribution_record WHERE person_id = ? ORDER BY period DESC, id'
+
 /** Every record of the person, newest period first, then insurance type order, then kind. */
-export async function readContributionFacts(prisma: PrismaClient, personId: number): Promise<ContributionFact[]> {
-  const rows = await prisma.$queryRaw<RawRow[]>(Prisma.sql`
-    SELECT period, insurance_type, CAST(base AS CHAR) AS base, CAST(unit_amount AS CHAR) AS unit_amount,
-           CAST(personal_amount AS CHAR) AS personal_amount, status, kind, unit_id, paid_at
-      FROM contribution_record
-     WHERE person_id = ${personId}
-     ORDER BY period DESC, id`)
+export async function readContributionFacts(db: SqlReader, personId: number): Promise<ContributionFact[]> {
+  const rows = await db.query<RawRow>(PERSON_CONTRIBUTIONS_SQL, [personId])
   const facts = rows.map(
     (r): ContributionFact => ({
       period: Number(r.period),
@@ -68,7 +74,7 @@ export async function readContributionFacts(prisma: PrismaClient, personId: numb
       status: r.status,
       kind: r.kind,
       unitId: r.unit_id === null ? null : Number(r.unit_id),
-      paidAt: r.paid_at
+      paidAt: r.paid_at === null ? null : new Date(`${r.paid_at.replace(' ', 'T')}Z`)
     })
   )
   facts.sort(
@@ -144,8 +150,8 @@ export interface ContributionsFilter {
   pageSize: number
 }
 
-export async function listContributions(prisma: PrismaClient, personId: number, q: ContributionsFilter): Promise<ContributionsResponse> {
-  const facts = await readContributionFacts(prisma, personId)
+export async function listContributions(db: SqlReader, personId: number, q: ContributionsFilter): Promise<ContributionsResponse> {
+  const facts = await readContributionFacts(db, personId)
   const years = new Set<number>()
   const types = new Set<string>()
   for (const f of facts) {
@@ -157,7 +163,7 @@ export async function listContributions(prisma: PrismaClient, personId: number, 
   )
   const start = (q.page - 1) * q.pageSize
   const pageFacts = selected.slice(start, start + q.pageSize)
-  const unitNames = await unitNamesOf(prisma, pageFacts)
+  const unitNames = await unitNamesOf(db, pageFacts)
   return {
     page: q.page,
     pageSize: q.pageSize,
@@ -172,8 +178,8 @@ export async function listContributions(prisma: PrismaClient, personId: number, 
   }
 }
 
-export async function contributionSummary(prisma: PrismaClient, personId: number, insuranceType: InsuranceType): Promise<ContributionSummaryResponse> {
-  const facts = await readContributionFacts(prisma, personId)
+export async function contributionSummary(db: SqlReader, personId: number, insuranceType: InsuranceType): Promise<ContributionSummaryResponse> {
+  const facts = await readContributionFacts(db, personId)
   const byYear = new Map<number, ContributionFact[]>()
   for (const f of facts) {
     if (f.insuranceType !== insuranceType) continue
@@ -190,11 +196,11 @@ export async function contributionSummary(prisma: PrismaClient, personId: number
   }
 }
 
-async function unitNamesOf(prisma: PrismaClient, facts: readonly ContributionFact[]): Promise<Map<number, string>> {
+async function unitNamesOf(db: SqlReader, facts: readonly ContributionFact[]): Promise<Map<number, string>> {
   const ids = [...new Set(facts.map((f) => f.unitId).filter((id): id is number => id !== null))]
   if (ids.length === 0) return new Map()
-  const units = await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
-  return new Map(units.map((u) => [u.id, u.name]))
+  const units = await db.query<{ id: number; name: string }>('SELECT id, name FROM unit WHERE id IN (?)', [ids])
+  return new Map(units.map((u) => [Number(u.id), u.name]))
 }
 
 function toRow(f: ContributionFact, unitNames: Map<number, string>): ContributionRow {

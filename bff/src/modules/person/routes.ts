@@ -13,6 +13,7 @@ import { getCase, listCases } from './cases.ts'
 import { listCertifications } from './certifications.ts'
 import { contributionSummary, listContributions } from './contributions.ts'
 import { listEnrolments } from './enrolments.ts'
+import { createSqlReader } from './sql.ts'
 import { getPayment, listPayments } from './payments.ts'
 import { getProfile } from './profile.ts'
 import { getDetermination, getWorkInjury } from './work-injury.ts'
@@ -32,16 +33,18 @@ function me(auth: AuthContext, ctx: Context): number {
 export function personRoutes(deps: ModuleDeps): Router {
   const router = new Router()
   const { prisma } = deps
+  // the hot contributions read runs on the raw driver (see sql.ts)
+  const sql = createSqlReader(deps.config.databaseUrl, deps.config.dbPoolSize)
 
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/profile'), ({ query, auth, ctx }) =>
     getProfile(prisma, me(auth, ctx), query.reveal, { ip: ctx.ip, requestId: ctx.state.requestId, sessionId: auth.sessionId })
   )
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/enrolments'), ({ auth, ctx }) => listEnrolments(prisma, me(auth, ctx)))
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/contributions'), ({ query, auth, ctx }) =>
-    listContributions(prisma, me(auth, ctx), query)
+    listContributions(sql, me(auth, ctx), query)
   )
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/contributions/summary'), ({ query, auth, ctx }) =>
-    contributionSummary(prisma, me(auth, ctx), query.insuranceType ?? 'PENSION')
+    contributionSummary(sql, me(auth, ctx), query.insuranceType ?? 'PENSION')
   )
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/account'), ({ auth, ctx }) => getAccount(prisma, me(auth, ctx)))
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/payments'), ({ query, auth, ctx }) => listPayments(prisma, me(auth, ctx), query))
