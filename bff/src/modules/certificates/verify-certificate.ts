@@ -28,20 +28,6 @@ export interface VerifyMeta {
   userAgent: string
 }
 
-/** Snapshot hashes by certificate id: snapshots never change, so hash each once per process (bounded). */
-const hashCache = new Map<number, string>()
-const HASH_CACHE_MAX = 10_000
-
-function cachedDocumentHash(id: number, snapshot: unknown): string {
-  let h = hashCache.get(id)
-  if (h === undefined) {
-    h = documentHash(snapshot)
-    if (hashCache.size >= HASH_CACHE_MAX) hashCache.delete(hashCache.keys().next().value as number)
-    hashCache.set(id, h)
-  }
-  return h
-}
-
 export async function verifyCertificate(
   deps: VerifyDeps,
   input: { code: string; token?: string | undefined },
@@ -84,7 +70,8 @@ export async function verifyCertificate(
       {
         type: row.type,
         tokenSubject: doc.public.tokenSubject,
-        documentHash: cachedDocumentHash(row.id, row.snapshot),
+        // Re-hashed on every check (no cache): a snapshot edited in the database after issue must not MATCH.
+        documentHash: documentHash(row.snapshot),
         issuedAt: row.issuedAt,
         expiresAt: row.expiresAt
       },
