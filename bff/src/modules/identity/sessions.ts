@@ -28,7 +28,6 @@ export interface OpenedSession {
   expiresAt: Date
 }
 
-const TOKEN_ROLE: Record<SessionRole, Role> = { PERSON: 'person', UNIT: 'unit', REVIEWER: 'reviewer' }
 const SESSION_ROLE: Record<Role, SessionRole> = { person: 'PERSON', unit: 'UNIT', reviewer: 'REVIEWER' }
 
 export function sessionRoleOf(role: Role): SessionRole {
@@ -138,4 +137,3 @@ export async function revokeSession(db: PrismaClient | Tx, sessionId: string, re
   return r.count > 0
 }
 
-export { TOKEN_ROLE }
