@@ -37,10 +37,17 @@ export interface CertFixtures {
   clerk: CertPerson
   otherClerk: CertPerson
   tokens: { worker: string; retiree: string; clerk: string; otherClerk: string; outsider: string }
+  /** A person token (with its session row) for any fixture person. */
+  personToken(personId: number): Promise<string>
   cleanup(): Promise<void>
 }
 
-export async function createCertFixtures(prisma: PrismaClient, keys: SigningKeys): Promise<CertFixtures> {
+export interface CertFixtureOptions {
+  /** Staff of the unit (default 25). */
+  staff?: number
+}
+
+export async function createCertFixtures(prisma: PrismaClient, keys: SigningKeys, opts: CertFixtureOptions = {}): Promise<CertFixtures> {
   const tag = crypto.randomBytes(3).toString('hex').toUpperCase()
   const now = new Date()
   const current = shanghaiPeriod(now)
@@ -107,7 +114,7 @@ export async function createCertFixtures(prisma: PrismaClient, keys: SigningKeys
   }
 
   const staff: CertPerson[] = []
-  for (let i = 0; i < 25; i++) staff.push(await person())
+  for (let i = 0; i < (opts.staff ?? 25); i++) staff.push(await person())
   const outsider = await person()
   const retiree = await person({ retired: true, birth: '1960-05-12' })
   const clerk = await person()
@@ -199,6 +206,7 @@ export async function createCertFixtures(prisma: PrismaClient, keys: SigningKeys
     clerk,
     otherClerk,
     tokens,
+    personToken: (personId: number) => token('person', personId),
     async cleanup() {
       const certs = await prisma.certificate.findMany({
         where: { OR: [{ personId: { in: personIds } }, { unitId: { in: unitIds } }] },

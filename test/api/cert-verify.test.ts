@@ -7,7 +7,7 @@ import { formatAuthCode, maskIdNumber, maskName, normalizeAuthCode } from '@sheb
 import jwt from 'jsonwebtoken'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueCertificate } from '../../bff/src/modules/certificates/issue-certificate.ts'
-import { flushVerificationLogs } from '../../bff/src/modules/certificates/routes.ts'
+import { closeCertificates, flushVerificationLogs } from '../../bff/src/modules/certificates/routes.ts'
 import { api, startBff, type RunningBff } from '../helpers/bff.ts'
 import { createCertFixtures, type CertFixtures } from './cert-fixtures.ts'
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await flushVerificationLogs()
+  await closeCertificates()
   await fx?.cleanup()
   await bff?.close()
 })

@@ -12,16 +12,24 @@ import { proofFonts } from './fonts.ts'
 import { issueCertificate } from './issue-certificate.ts'
 import { getCertificatePdf, listMyCertificates, revokeCertificate } from './my-certificates.ts'
 import { listUnitStaff } from './unit-staff.ts'
+import { createSqlReader, type SqlReader } from './sql.ts'
 import { VerificationLog } from './verification-log.ts'
 import { verifyCertificate } from './verify-certificate.ts'
 
 registerFieldLabels({ months: '时间选择', personIds: '参保人员', code: '授权码', token: '二维码内容', type: '证明类型', q: '查询条件' })
 
 const logs = new Set<VerificationLog>()
+const readers = new Set<SqlReader>()
 
 /** Write pending verification-log rows of every app in this process (graceful shutdown, tests). */
 export async function flushVerificationLogs(): Promise<void> {
   await Promise.all([...logs].map((l) => l.flush()))
+}
+
+/** Flush the logs and end the verification read pools (scripts and tests that want their process to exit). */
+export async function closeCertificates(): Promise<void> {
+  await flushVerificationLogs()
+  await Promise.all([...readers].map((r) => r.close()))
 }
 
 /** Issuing renders a PDF: at most this many a minute per signed-in person (clerks count per person too). */
@@ -31,6 +39,8 @@ export function certificatesRoutes(deps: ModuleDeps): Router {
   const router = new Router()
   const log = new VerificationLog(deps.prisma, deps.logger)
   logs.add(log)
+  const sql = createSqlReader(deps.config.databaseUrl, deps.config.dbPoolSize)
+  readers.add(sql)
   // The public verification limit lives in this process's memory: it is hit by every anonymous request, and a
   // database bucket per IP would serialise a burst from one address on one row. With N instances an IP gets
   // N × the limit, which is fine for its purpose (slowing scrapers; codes are unguessable anyway: 80 bits).
@@ -89,7 +99,7 @@ export function certificatesRoutes(deps: ModuleDeps): Router {
 
   const verify = async (input: { code: string; token?: string | undefined }, ctx: import('koa').Context) => {
     ctx.set('Cache-Control', 'no-store')
-    return verifyCertificate({ prisma: deps.prisma, keys: deps.keys, log }, input, { ip: ctx.ip, userAgent: ctx.get('User-Agent') })
+    return verifyCertificate({ sql, keys: deps.keys, log }, input, { ip: ctx.ip, userAgent: ctx.get('User-Agent') })
   }
   mountRoute(router, deps, routeOf(api, 'POST', '/api/verify'), ({ body, ctx }) => verify(body, ctx), { before: [verifyLimit()] })
   mountRoute(router, deps, routeOf(api, 'GET', '/api/verify'), ({ query, ctx }) => verify(query, ctx), { before: [verifyLimit()] })

@@ -10,17 +10,55 @@ import {
   type VerificationResult,
   type VerifyCertificateResponse
 } from '@shebao/shared'
-import type { PrismaClient } from '../../db/client.ts'
 import type { SigningKeys } from '../../http/keys.ts'
 import { authCodeHash, normalizeAuthCode } from './auth-code.ts'
 import { documentHash, type CertificateDocument } from './document.ts'
 import { checkCertificateToken } from './qr-token.ts'
+import { utc, type SqlReader } from './sql.ts'
 import type { VerificationLog } from './verification-log.ts'
 
 export interface VerifyDeps {
-  prisma: PrismaClient
+  /** Raw driver reader (the lookup is the hot path; see sql.ts). */
+  sql: Pick<SqlReader, 'query'>
   keys: SigningKeys
-  log: VerificationLog
+  log: Pick<VerificationLog, 'record'>
+}
+
+interface CertificateLookupRow {
+  id: number
+  type: string
+  title: string
+  subject_role: string
+  snapshot: string | object
+  pdf_sha256: string
+  pages: number
+  issued_at: string
+  expires_at: string
+  status: string
+  revoked_at: string | null
+  revoke_reason: string | null
+}
+
+const LOOKUP_SQL = `SELECT id, type, title, subject_role, snapshot, pdf_sha256, pages, issued_at, expires_at, status, revoked_at, revoke_reason
+  FROM certificate WHERE code_hash = ? LIMIT 1`
+
+async function lookup(sql: VerifyDeps['sql'], codeHash: string) {
+  const r = (await sql.query<CertificateLookupRow>(LOOKUP_SQL, [codeHash]))[0]
+  if (!r) return null
+  return {
+    id: r.id,
+    type: r.type,
+    title: r.title,
+    subjectRole: r.subject_role,
+    snapshot: (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as unknown,
+    pdfSha256: r.pdf_sha256,
+    pages: r.pages,
+    issuedAt: utc(r.issued_at) as Date,
+    expiresAt: utc(r.expires_at) as Date,
+    status: r.status,
+    revokedAt: utc(r.revoked_at),
+    revokeReason: r.revoke_reason
+  }
 }
 
 export interface VerifyMeta {
@@ -36,25 +74,7 @@ export async function verifyCertificate(
 ): Promise<VerifyCertificateResponse> {
   const code = normalizeAuthCode(input.code)
   const hash = code === null ? null : authCodeHash(code)
-  const row = hash
-    ? await deps.prisma.certificate.findUnique({
-        where: { codeHash: hash },
-        select: {
-          id: true,
-          type: true,
-          title: true,
-          subjectRole: true,
-          snapshot: true,
-          pdfSha256: true,
-          pages: true,
-          issuedAt: true,
-          expiresAt: true,
-          status: true,
-          revokedAt: true,
-          revokeReason: true
-        }
-      })
-    : null
+  const row = hash ? await lookup(deps.sql, hash) : null
 
   let result: VerificationResult = 'NOT_FOUND'
   let certificate: VerifyCertificateResponse['certificate'] = null
