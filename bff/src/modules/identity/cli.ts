@@ -6,6 +6,8 @@
 //
 // Reads DATABASE_URL like the BFF (bff/src/config.ts). Prefer --password-stdin (`read -s P; echo "$P" | tsx … --password-stdin`):
 // a password given on the command line is visible in the process list and the shell history.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../../config.ts'
 import { createPrisma } from '../../db/client.ts'
@@ -89,7 +91,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 if (isMain) {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
