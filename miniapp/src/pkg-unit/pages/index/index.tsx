@@ -1,0 +1,11 @@
+import PageShell from '../../../components/PageShell'
+import AreaIndex from '../../../components/AreaIndex'
+import { AREAS } from '../../../constants/catalogue'
+
+export default function UnitIndex() {
+  return (
+    <PageShell>
+      <AreaIndex area={AREAS.unit} />
+    </PageShell>
+  )
+}
