@@ -19,6 +19,9 @@ import { personRoutes } from './modules/person/routes.ts'
 import { identityRoutes } from './modules/identity/routes.ts'
 import { certificatesRoutes } from './modules/certificates/routes.ts'
 import { systemRoutes } from './modules/system/routes.ts'
+import { casesRoutes } from './modules/cases/routes.ts'
+import { mediaRoutes } from './modules/media/routes.ts'
+import { reviewRoutes } from './modules/review/routes.ts'
 
 export type { AppDeps, ModuleDeps, ModuleRouterFactory } from './deps.ts'
 
@@ -31,11 +34,11 @@ const moduleRouters: ModuleRouterFactory[] = [
   identityRoutes,
   personRoutes,
   // unitRoutes,
-  // casesRoutes,
+  casesRoutes,
   // contributionsRoutes,
   certificatesRoutes,
-  // mediaRoutes,
-  // reviewRoutes,
+  mediaRoutes,
+  reviewRoutes,
 ]
 
 export interface CreateAppOptions {

@@ -50,13 +50,38 @@ export const errorCatalogue = {
   UNIT_NOT_AUTHORISED: { status: 404, message: '单位不存在或您不是该单位的授权经办人' },
   // ── person / unit ──
   // ── cases / matters ──
+  MATTER_NOT_FOUND: { status: 404, message: '事项不存在' },
+  MATTER_NOT_FOR_ROLE: { status: 403, message: '当前登录身份不能办理该事项' },
+  TERMS_NOT_ACCEPTED: { status: 400, message: '请先阅读服务说明并勾选同意' },
+  CASE_NOT_EDITABLE: { status: 409, message: '该业务当前状态为{detail}，不能修改' },
+  CASE_NOT_SUBMITTABLE: { status: 409, message: '该业务当前状态为{detail}，不能提交' },
+  CASE_NOT_WITHDRAWABLE: { status: 409, message: '该业务当前状态为{detail}，不能撤销' },
+  CASE_IN_FLIGHT: { status: 409, message: '有在途申请的记录，不允许申请新的变更' },
+  CASE_NO_ITEMS: { status: 400, message: '请先添加并校验需要办理的人员' },
+  CASE_ITEMS_INVALID: { status: 400, message: '存在校验未通过的信息：{detail}' },
+  CASE_FORM_INVALID: { status: 400, message: '表单信息有误：{detail}' },
+  CASE_MODE_NOT_SUPPORTED: { status: 400, message: '该事项不支持{detail}' },
+  CASE_TOO_MANY_ITEMS: { status: 400, message: '一笔业务最多{detail}条明细，请分批办理' },
+  MATERIALS_MISSING: { status: 400, message: '{detail}' },
+  MATERIAL_SLOT_UNKNOWN: { status: 400, message: '该事项没有此项材料' },
+  MATERIAL_SLOT_FULL: { status: 409, message: '该项材料最多上传{detail}张' },
+  RULE_VIOLATION: { status: 422, message: '{detail}' },
+  CLERK_CHANGE_NEEDS_LEGAL_REP: { status: 403, message: '单位经办人变更须由单位法定代表人登录办理（必须用法人账号登录）' },
+  BATCH_FILE_INVALID: { status: 400, message: '报盘文件不符合模板要求：{detail}' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理中，请稍后查看办件记录' },
   // ── contributions ──
   // ── certificates ──
   CERTIFICATE_NOT_ELIGIBLE: { status: 400, message: '暂不能开具该证明：{detail}' },
   CERTIFICATE_NO_DATA: { status: 400, message: '没有可以证明的内容：{detail}' },
   CERTIFICATE_ALREADY_REVOKED: { status: 409, message: '该证明已作废' },
   // ── media ──
+  MEDIA_NO_FILE: { status: 400, message: '请选择要上传的图片' },
+  MEDIA_TOO_LARGE: { status: 413, message: '文件大小不能超过5M' },
+  MEDIA_TYPE_NOT_ALLOWED: { status: 415, message: '仅支持JPG、JPEG、PNG格式的图片' },
+  MEDIA_PIXELS_TOO_MANY: { status: 413, message: '图片像素过大，请压缩后重新上传' },
+  MEDIA_IMAGE_INVALID: { status: 400, message: '图片文件已损坏或无法识别，请重新选择' },
   // ── review ──
+  REVIEW_NOT_PENDING: { status: 409, message: '该业务当前状态为{detail}，不是待审核状态' },
 } as const satisfies Record<string, ErrorDefinition>
 
 export type ErrorCode = keyof typeof errorCatalogue

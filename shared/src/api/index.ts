@@ -5,6 +5,10 @@
 import type { ApiRoute } from './route';
 import { systemRoutes } from './system';
 import { authRoutes } from './auth';
+import { caseRoutes } from './cases';
+import { reviewRoutes } from './review';
+import { mediaRoutes } from './media';
+import { unitQueryRoutes } from './unit';
 import { certificateRoutes } from './certificates';
 import { personRoutes } from './person';
 
@@ -12,6 +16,10 @@ export * from './route';
 export * from './common';
 export * from './system';
 export * from './auth';
+export * from './cases';
+export * from './review';
+export * from './media';
+export * from './unit';
 export * from './certificates';
 export * from './person';
 
@@ -19,6 +27,10 @@ export * from './person';
 export const apiRoutes: readonly ApiRoute[] = [
   ...systemRoutes,
   ...authRoutes,
+  ...caseRoutes,
+  ...reviewRoutes,
+  ...mediaRoutes,
+  ...unitQueryRoutes,
   ...certificateRoutes,
   ...personRoutes,
   // ...authRoutes, ...personRoutes, ...unitRoutes, ...caseRoutes, ...certificateRoutes, ...reviewRoutes
