@@ -24,11 +24,7 @@ export interface StopLikeRow {
 
 const COLUMNS = { idNumber: '身份证号码', name: '姓名', personNo: '个人编号' }
 
-/** 2024-05 → "2024年05月" */
-function periodText(p: number): string {
-  const s = formatPeriod(p)
-  return `${s.slice(0, 4)}年${s.slice(4, 6)}月`
-}
+const periodText = formatPeriod // 202405 → "2024年05月"
 
 /**
  * The common checks of a stop-like change (减员 and 减少险种): the worker, each type contributing here, the stop
