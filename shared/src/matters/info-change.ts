@@ -298,7 +298,7 @@ export const UNIT_KEY_FIELDS: readonly ChangeField[] = [
   { field: 'legalRepIdNumber', label: '法定代表人证件号码' },
   { field: 'legalRepPhone', label: '法定代表人电话' },
   { field: 'businessScope', label: '经营范围' },
-  { field: 'sizeClass', label: '企业类型' },
+  { field: 'sizeClass', label: '企业类型', codeTable: EnterpriseSizes },
 ];
 
 export const unitKeyInfoChange: MatterDefinition<typeof UnitKeyInfoChangeForm> = {
