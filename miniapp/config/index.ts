@@ -13,10 +13,20 @@ const appVersion: string = JSON.parse(fs.readFileSync(path.join(appRoot, 'packag
  * node_modules. Webpack resolves the symlink to its real path (../shared/src/...), which Taro's script rule
  * does not compile by default: include it explicitly, by real path and by the symlinked path.
  */
-const sharedRoot = fs.realpathSync(path.resolve(appRoot, '../shared'))
+function findSharedRoots(): string[] {
+  const roots = new Set<string>([fs.realpathSync(path.resolve(appRoot, '../shared'))])
+  // wherever node_modules/@shebao/shared points (npm links the workspace there)
+  for (let dir = appRoot; ; dir = path.dirname(dir)) {
+    const link = path.join(dir, 'node_modules', '@shebao', 'shared')
+    if (fs.existsSync(link)) roots.add(fs.realpathSync(link))
+    if (path.dirname(dir) === dir) break
+  }
+  return [...roots].map((r) => r.replace(/\\/g, '/') + '/src/')
+}
+const sharedSourceDirs = findSharedRoots()
 const isSharedSource = (file: string): boolean => {
   const f = file.replace(/\\/g, '/')
-  return f.startsWith(sharedRoot.replace(/\\/g, '/') + '/src/') || f.includes('/node_modules/@shebao/shared/src/')
+  return sharedSourceDirs.some((d) => f.startsWith(d)) || f.includes('/node_modules/@shebao/shared/src/')
 }
 
 /**
@@ -54,6 +64,12 @@ function commonChain(chain: any) {
   chain.resolve.set('extensionAlias', { '.js': ['.ts', '.tsx', '.js'] })
 }
 
+/**
+ * Build output: dist-h5 (H5) / dist (weapp). SHEBAO_OUTPUT_ROOT builds elsewhere (with its own webpack cache),
+ * so a developer can build and test without replacing the shared dist-h5 under someone else's running e2e test.
+ */
+const outputRoot: string = process.env.SHEBAO_OUTPUT_ROOT || (process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist')
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'shebao-miniapp',
@@ -65,7 +81,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+    outputRoot,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
     // Build-time API origin for the mini-program (H5 always calls its own origin).
@@ -75,7 +91,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     // H5 only: the favicon (browsers ask for one; the mini-program has no use for it)
     copy: {
-      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: 'dist-h5/favicon.png' }] : [],
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/favicon.png', to: `${outputRoot}/favicon.png` }] : [],
       options: {}
     },
     framework: 'react',
@@ -87,7 +103,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Webpack persistent cache, on by default (TARO_CACHE=0 turns it off for a cold build).
     cache: {
       enable: process.env.TARO_CACHE !== '0',
-      cacheDirectory: path.resolve(appRoot, 'node_modules/.cache/webpack'),
+      cacheDirectory: path.resolve(appRoot, 'node_modules/.cache/webpack' + (process.env.SHEBAO_OUTPUT_ROOT ? '-' + path.basename(outputRoot) : '')),
       buildDependencies: {
         config: [
           path.join(appRoot, 'config/index.ts'),
