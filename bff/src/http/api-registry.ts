@@ -19,7 +19,8 @@ const Jwks = z.object({
   )
 })
 
-/** BFF-only endpoints (TODO(shared): move into shared/src/api/system.ts so the registry is complete there). */
+/** BFF-only infrastructure endpoints: the mini-program never calls them, so they stay out of shared's client-facing
+ *  registry and are documented from here. */
 export const bffOnlyRoutes = defineRoutes([
   { method: 'GET', path: '/api/openapi.json', summary: 'OpenAPI 3.1 接口文档', tag: 'system', auth: 'none', response: z.record(z.string(), z.unknown()) },
   { method: 'GET', path: '/api/.well-known/jwks.json', summary: '签名公钥（JWKS，ES256）', tag: 'system', auth: 'none', response: Jwks }
