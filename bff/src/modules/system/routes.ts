@@ -2,9 +2,9 @@
 import { Router } from '@koa/router'
 import { systemRoutes as systemApi } from '@shebao/shared'
 import type { ModuleDeps } from '../../deps.ts'
-import { apiRegistry, bffOnlyRoutes, errorBodySchema } from '../../http/api-registry.ts'
+import { bffOnlyRoutes } from '../../http/api-registry.ts'
 import { jwks } from '../../http/keys.ts'
-import { buildOpenApiDocument } from '../../http/openapi.ts'
+import { bffOpenApiDocument } from '../../http/openapi-document.ts'
 import { mountRoute, routeOf } from '../../http/route.ts'
 import { checkReadiness } from './check-readiness.ts'
 import pkg from '../../../package.json' with { type: 'json' }
@@ -31,9 +31,7 @@ export function systemRoutes(deps: ModuleDeps): Router {
   })
 
   mountRoute(router, deps, routeOf(bffOnlyRoutes, 'GET', '/api/openapi.json'), ({ ctx }) => {
-    openapi ??= JSON.stringify(
-      buildOpenApiDocument(apiRegistry, { version: pkg.version, serverUrl: deps.config.publicBaseUrl, errorBody: errorBodySchema })
-    )
+    openapi ??= JSON.stringify(bffOpenApiDocument(deps.config.publicBaseUrl))
     ctx.type = 'application/json; charset=utf-8'
     ctx.set('Cache-Control', 'no-cache')
     ctx.body = openapi
