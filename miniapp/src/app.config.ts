@@ -10,7 +10,7 @@ export default defineAppConfig({
   // Everything else by area, each its own subpackage (≤ 2 MB each; main ≤ 2 MB: scripts/package-size.mjs).
   subPackages: [
     { root: 'pkg-query', name: 'query', pages: ['pages/index/index'] },
-    { root: 'pkg-cert', name: 'cert', pages: ['pages/index/index'] },
+    { root: 'pkg-cert', name: 'cert', pages: ['pages/index/index', 'pages/issue/index', 'pages/mine/index'] },
     { root: 'pkg-unit', name: 'unit', pages: ['pages/index/index'] },
     { root: 'pkg-matters', name: 'matters', pages: ['pages/index/index'] },
     { root: 'pkg-review', name: 'review', pages: ['pages/index/index'] },

@@ -323,7 +323,7 @@ class Layout {
       let x = MARGIN.left
       ws.forEach((w, i) => {
         const cell = row[i] ?? ''
-        const label = i % 2 === 0
+        const label = i % 2 === 0 && cell !== ''
         this.cell(x, this.y, w, h, cell, { size: 9.5, align: 'center', bold: false }, label ? SHADE : undefined)
         x += w
       })
