@@ -22,6 +22,7 @@ import { systemRoutes } from './modules/system/routes.ts'
 import { casesRoutes } from './modules/cases/routes.ts'
 import { mediaRoutes } from './modules/media/routes.ts'
 import { reviewRoutes } from './modules/review/routes.ts'
+import { unitQueryRoutes } from './modules/unit/query-routes.ts'
 
 export type { AppDeps, ModuleDeps, ModuleRouterFactory } from './deps.ts'
 
@@ -39,6 +40,7 @@ const moduleRouters: ModuleRouterFactory[] = [
   certificatesRoutes,
   mediaRoutes,
   reviewRoutes,
+  unitQueryRoutes,
 ]
 
 export interface CreateAppOptions {
