@@ -19,6 +19,7 @@ import { personRoutes } from './modules/person/routes.ts'
 import { identityRoutes } from './modules/identity/routes.ts'
 import { certificatesRoutes } from './modules/certificates/routes.ts'
 import { systemRoutes } from './modules/system/routes.ts'
+import { contributionsRoutes } from './modules/contributions/routes.ts'
 import { casesRoutes } from './modules/cases/routes.ts'
 import { mediaRoutes } from './modules/media/routes.ts'
 import { reviewRoutes } from './modules/review/routes.ts'
@@ -36,7 +37,7 @@ const moduleRouters: ModuleRouterFactory[] = [
   personRoutes,
   // unitRoutes,
   casesRoutes,
-  // contributionsRoutes,
+  contributionsRoutes,
   certificatesRoutes,
   mediaRoutes,
   reviewRoutes,

@@ -70,6 +70,17 @@ export const errorCatalogue = {
   BATCH_FILE_INVALID: { status: 400, message: '报盘文件不符合模板要求：{detail}' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理中，请稍后查看办件记录' },
   // ── contributions ──
+  POLICY_NOT_FOUND: { status: 404, message: '未找到{detail}的缴费政策参数' },
+  POLICY_NOT_PUBLISHED: { status: 409, message: '{detail}的缴费政策参数尚未公布，暂不能办理' },
+  DECLARATION_NOT_CURRENT_MONTH: { status: 409, message: '当月只能申报当月（{detail}），不能申报其他月份' },
+  DECLARATION_ARREARS: { status: 409, message: '该单位的最大做账期号不等于上一月或者当前月！存在未缴费月份，请先办理补缴申报（{detail}）' },
+  WAGES_NOT_DECLARED: { status: 409, message: '从7月1日起，须先完成{detail}社保年度职工缴费工资申报后，方可办理单位缴费申报业务' },
+  DECLARATION_EXISTS: { status: 409, message: '{detail}已申报，如需重新申报请先撤销申报' },
+  DECLARATION_EMPTY: { status: 409, message: '不能申报：{detail}' },
+  DECLARATION_NOT_REVOCABLE: { status: 409, message: '{detail}' },
+  BILL_NOT_ISSUABLE: { status: 409, message: '{detail}' },
+  BILL_NOT_REVOCABLE: { status: 409, message: '{detail}' },
+  BILL_NOT_PAYABLE: { status: 409, message: '{detail}' },
   // ── certificates ──
   CERTIFICATE_NOT_ELIGIBLE: { status: 400, message: '暂不能开具该证明：{detail}' },
   CERTIFICATE_NO_DATA: { status: 400, message: '没有可以证明的内容：{detail}' },

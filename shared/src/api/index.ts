@@ -11,6 +11,7 @@ import { mediaRoutes } from './media';
 import { unitQueryRoutes } from './unit';
 import { certificateRoutes } from './certificates';
 import { personRoutes } from './person';
+import { contributionRoutes } from './contributions';
 
 export * from './route';
 export * from './common';
@@ -22,6 +23,7 @@ export * from './media';
 export * from './unit';
 export * from './certificates';
 export * from './person';
+export * from './contributions';
 
 /** Every endpoint of the API. */
 export const apiRoutes: readonly ApiRoute[] = [
@@ -33,5 +35,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...unitQueryRoutes,
   ...certificateRoutes,
   ...personRoutes,
+  ...contributionRoutes,
   // ...authRoutes, ...personRoutes, ...unitRoutes, ...caseRoutes, ...certificateRoutes, ...reviewRoutes
 ];
