@@ -12,8 +12,8 @@ export default defineAppConfig({
     { root: 'pkg-query', name: 'query', pages: ['pages/index/index'] },
     { root: 'pkg-cert', name: 'cert', pages: ['pages/index/index', 'pages/issue/index', 'pages/mine/index'] },
     { root: 'pkg-unit', name: 'unit', pages: ['pages/index/index'] },
-    { root: 'pkg-matters', name: 'matters', pages: ['pages/index/index'] },
-    { root: 'pkg-review', name: 'review', pages: ['pages/index/index'] },
+    { root: 'pkg-matters', name: 'matters', pages: ['pages/index/index', 'pages/wizard/index', 'pages/records/index', 'pages/record/index'] },
+    { root: 'pkg-review', name: 'review', pages: ['pages/index/index', 'pages/sign-in/index', 'pages/detail/index'] },
     // 证明验证 works without login: anyone scanning a proof's QR lands here
     { root: 'pkg-verify', name: 'verify', pages: ['pages/index/index'] }
   ],

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '个人办事'
+  navigationBarTitleText: '事项办理'
 })

@@ -1,11 +1,242 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Checkbox, Input } from '@nutui/nutui-react-taro'
 import PageShell from '../../../components/PageShell'
-import AreaIndex from '../../../components/AreaIndex'
-import { AREAS } from '../../../constants/catalogue'
+import { useSessionUser } from '../../../hooks/useSession'
+import { api } from '../../../services/api'
+import { toastError, toastSuccess } from '../../../services/toast'
+import { formatInstant, STATUS_TONE, type CaseSummaryT, type MatterSummaryT, type PagedT } from '../../../pkg-matters/lib/types'
+import '../../styles/review.scss'
 
-export default function ReviewIndex() {
+const STATUSES = [
+  { value: 'SUBMITTED', label: '待审核' },
+  { value: 'EFFECTIVE', label: '办结' },
+  { value: 'APPROVED', label: '审核通过' },
+  { value: 'RETURNED', label: '退回' },
+  { value: 'WITHDRAWN', label: '撤销' }
+]
+const PAGE_SIZE = 20
+
+export const REVIEW_DETAIL = (serialNo: string) => `/pkg-review/pages/detail/index?serialNo=${serialNo}`
+
+interface Filters {
+  status: string
+  matterCode: string
+  unit: string
+  from: string
+  to: string
+}
+
+/** 审核工作台: the queue with filters (matter, unit, date, status) and paging; approve several at once. */
+export default function ReviewQueue() {
+  const user = useSessionUser()
+  const [matters, setMatters] = useState<MatterSummaryT[]>([])
+  const [draft, setDraft] = useState<Filters>({ status: 'SUBMITTED', matterCode: '', unit: '', from: '', to: '' })
+  const [filters, setFilters] = useState<Filters>(draft)
+  const [page, setPage] = useState(1)
+  const [data, setData] = useState<PagedT<CaseSummaryT> | null>(null)
+  const [selected, setSelected] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+  const isReviewer = user?.role === 'REVIEWER'
+
+  useEffect(() => {
+    if (!isReviewer) Taro.redirectTo({ url: '/pkg-review/pages/sign-in/index' })
+  }, [isReviewer])
+  useEffect(() => {
+    api.get<{ items: MatterSummaryT[] }>('/api/matters', { auth: false }).then((r) => setMatters(r.items), () => undefined)
+  }, [])
+
+  const load = useCallback(async () => {
+    if (!isReviewer) return
+    const unit = filters.unit.trim()
+    const r = await api
+      .get<PagedT<CaseSummaryT>>('/api/review/cases', {
+        query: {
+          page,
+          pageSize: PAGE_SIZE,
+          status: filters.status || undefined,
+          matterCode: filters.matterCode || undefined,
+          ...(unit ? (/^[A-Za-z0-9]+$/.test(unit) ? { unitNo: unit } : { unitName: unit }) : {}),
+          from: filters.from || undefined,
+          to: filters.to || undefined
+        }
+      })
+      .catch(() => null)
+    if (r) {
+      setData(r)
+      setSelected([])
+    }
+  }, [filters, page, isReviewer])
+  useEffect(() => {
+    load()
+  }, [load])
+  useDidShow(() => {
+    if (data) load()
+  })
+
+  const approve = async () => {
+    if (selected.length === 0) return toastError('请选择要审核通过的业务')
+    setBusy(true)
+    try {
+      const r = await api.post<{ approved: number; failed: number; results: { serialNo: string; ok: boolean; error?: { message: string } }[] }>(
+        '/api/review/cases/approve',
+        { serialNos: selected },
+        { loading: '审核中' }
+      )
+      if (r.failed > 0) toastError(`通过 ${r.approved} 笔，失败 ${r.failed} 笔：${r.results.find((x) => !x.ok)?.error?.message ?? ''}`)
+      else toastSuccess(`已审核通过 ${r.approved} 笔`)
+      await load()
+    } catch {
+      // toasted
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
+  const pendingRows = (data?.items ?? []).filter((c) => c.status === 'SUBMITTED')
+  const allChecked = pendingRows.length > 0 && pendingRows.every((c) => selected.includes(c.serialNo))
+  const matterOptions = [{ code: '', name: '全部事项' }, ...matters.map((m) => ({ code: m.code, name: m.name }))]
+  const matterIdx = Math.max(0, matterOptions.findIndex((m) => m.code === draft.matterCode))
+
   return (
-    <PageShell>
-      <AreaIndex area={AREAS.review} />
+    <PageShell className='rv rv-queue'>
+      <View className='rv-top'>
+        <Text className='rv-top__title'>社保中心审核工作台</Text>
+        <Text className='rv-top__user'>{user?.name ? `审核员：${user.name}` : ''}</Text>
+      </View>
+      <View className='rv-panel rv-filters'>
+        <View className='rv-filters__status' ariaRole='tablist'>
+          {STATUSES.map((s) => (
+            <Text
+              key={s.value}
+              className={`rv-tab ${s.value === draft.status ? 'is-active' : ''}`}
+              onClick={() => {
+                const next = { ...draft, status: s.value }
+                setDraft(next)
+                setFilters(next)
+                setPage(1)
+              }}
+            >
+              {s.label}
+            </Text>
+          ))}
+        </View>
+        <View className='rv-filters__row'>
+          <View className='rv-filter'>
+            <Text className='rv-filter__label'>事项</Text>
+            <Picker mode='selector' range={matterOptions.map((m) => m.name)} value={matterIdx} onChange={(e) => setDraft({ ...draft, matterCode: matterOptions[Number(e.detail.value)]!.code })}>
+              <Text className='rv-filter__picker rv-filter__matter'>{matterOptions[matterIdx]!.name}</Text>
+            </Picker>
+          </View>
+          <View className='rv-filter'>
+            <Text className='rv-filter__label'>单位</Text>
+            <Input className='rv-filter__input' name='unit' value={draft.unit} onChange={(v) => setDraft({ ...draft, unit: v })} placeholder='单位编号或名称' />
+          </View>
+          <View className='rv-filter'>
+            <Text className='rv-filter__label'>提交日期</Text>
+            <Picker mode='date' value={draft.from || new Date().toISOString().slice(0, 10)} onChange={(e) => setDraft({ ...draft, from: String(e.detail.value) })}>
+              <Text className={`rv-filter__picker ${draft.from ? '' : 'is-empty'}`}>{draft.from || '开始日期'}</Text>
+            </Picker>
+            <Text className='rv-filter__dash'>至</Text>
+            <Picker mode='date' value={draft.to || new Date().toISOString().slice(0, 10)} onChange={(e) => setDraft({ ...draft, to: String(e.detail.value) })}>
+              <Text className={`rv-filter__picker ${draft.to ? '' : 'is-empty'}`}>{draft.to || '结束日期'}</Text>
+            </Picker>
+          </View>
+          <View className='rv-filters__buttons'>
+            <Button
+              size='small'
+              type='primary'
+              className='rv-search'
+              onClick={() => {
+                setFilters(draft)
+                setPage(1)
+              }}
+            >
+              查询
+            </Button>
+            <Button
+              size='small'
+              onClick={() => {
+                const cleared = { status: draft.status, matterCode: '', unit: '', from: '', to: '' }
+                setDraft(cleared)
+                setFilters(cleared)
+                setPage(1)
+              }}
+            >
+              重置
+            </Button>
+          </View>
+        </View>
+      </View>
+
+      <View className='rv-panel'>
+        <View className='rv-bar'>
+          <Text className='rv-bar__count'>共 {data?.total ?? 0} 笔</Text>
+          {filters.status === 'SUBMITTED' && (
+            <Button size='small' type='primary' disabled={busy || selected.length === 0} onClick={approve} className='rv-approve-selected'>
+              批量审核通过{selected.length ? `（${selected.length}）` : ''}
+            </Button>
+          )}
+        </View>
+        <View className='rv-table'>
+          <View className='rv-table__row rv-table__row--head'>
+            <View className='rv-table__cell rv-table__cell--check'>
+              {filters.status === 'SUBMITTED' && (
+                <Checkbox checked={allChecked} onChange={(c) => setSelected(c ? pendingRows.map((r) => r.serialNo) : [])} aria-label='全选' />
+              )}
+            </View>
+            <Text className='rv-table__cell rv-table__cell--serial'>业务流水号</Text>
+            <Text className='rv-table__cell rv-table__cell--wide'>事项</Text>
+            <Text className='rv-table__cell rv-table__cell--wide'>单位</Text>
+            <Text className='rv-table__cell'>申报人</Text>
+            <Text className='rv-table__cell rv-table__cell--num'>人数</Text>
+            <Text className='rv-table__cell'>提交时间</Text>
+            <Text className='rv-table__cell'>状态</Text>
+            <Text className='rv-table__cell rv-table__cell--op'>操作</Text>
+          </View>
+          {data?.items.length === 0 && <Text className='rv-empty'>没有符合条件的办件</Text>}
+          {data?.items.map((c) => (
+            <View key={c.serialNo} className='rv-table__row' data-serial={c.serialNo}>
+              <View className='rv-table__cell rv-table__cell--check'>
+                {c.status === 'SUBMITTED' && (
+                  <Checkbox
+                    checked={selected.includes(c.serialNo)}
+                    onChange={(on) => setSelected((s) => (on ? [...s, c.serialNo] : s.filter((x) => x !== c.serialNo)))}
+                    aria-label={`选择 ${c.serialNo}`}
+                  />
+                )}
+              </View>
+              <Text className='rv-table__cell rv-table__cell--serial'>{c.serialNo}</Text>
+              <Text className='rv-table__cell rv-table__cell--wide'>{c.matterName}</Text>
+              <Text className='rv-table__cell rv-table__cell--wide'>{c.unit ? `${c.unit.name}` : '个人'}</Text>
+              <Text className='rv-table__cell'>{c.applicantName}</Text>
+              <Text className='rv-table__cell rv-table__cell--num'>{c.itemCount}</Text>
+              <Text className='rv-table__cell'>{formatInstant(c.submittedAt)}</Text>
+              <Text className='rv-table__cell'>
+                <Text className={`rv-status rv-status--${STATUS_TONE[c.status] ?? 'draft'}`}>{c.statusLabel}</Text>
+              </Text>
+              <Text className='rv-table__cell rv-table__cell--op rv-link rv-open' onClick={() => Taro.navigateTo({ url: REVIEW_DETAIL(c.serialNo) })}>
+                {c.status === 'SUBMITTED' ? '审核' : '查看'}
+              </Text>
+            </View>
+          ))}
+        </View>
+        {data && data.total > PAGE_SIZE && (
+          <View className='rv-pager'>
+            <Button size='small' disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              上一页
+            </Button>
+            <Text className='rv-pager__text'>
+              第 {page} / {pages} 页
+            </Text>
+            <Button size='small' disabled={page >= pages} onClick={() => setPage(page + 1)}>
+              下一页
+            </Button>
+          </View>
+        )}
+      </View>
     </PageShell>
   )
 }

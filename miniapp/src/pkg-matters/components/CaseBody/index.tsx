@@ -1,0 +1,76 @@
+import { Text, View } from '@tarojs/components'
+import { formatInstant, STATUS_TONE, type CaseDetailT } from '../../lib/types'
+import { ChangeTable, KV } from '../Wizard'
+
+const HIDDEN = new Set(['unitNo', 'unitName'])
+
+function cell(v: unknown): string {
+  if (v === undefined || v === null) return ''
+  if (Array.isArray(v)) return v.join('、')
+  return String(v)
+}
+
+/** A case as the applicant and the reviewer both see it: summary, 变更 table, rows, timeline (materials apart). */
+export default function CaseBody({ detail, rowLabels }: { detail: CaseDetailT; rowLabels?: Record<string, string> | null }) {
+  const columns = [...new Set(detail.items.flatMap((it) => Object.keys(it.data)))].filter((k) => !HIDDEN.has(k))
+  return (
+    <View className='mw-case'>
+      <View className='sb-card'>
+        <View className='mr-item__top'>
+          <Text className='mw-card-title'>{detail.matterName}</Text>
+          <Text className={`mw-status mw-status--${STATUS_TONE[detail.status] ?? 'draft'}`}>{detail.statusLabel}</Text>
+        </View>
+        <KV k='业务流水号' v={detail.serialNo} />
+        {detail.unit && <KV k='单位' v={`${detail.unit.name}（${detail.unit.unitNo}）`} />}
+        <KV k='申报人' v={detail.applicantName} />
+        <KV k='手机号码' v={detail.applicantPhone} />
+        {detail.remark && <KV k='备注' v={detail.remark} />}
+        <KV k='创建时间' v={formatInstant(detail.createdAt)} />
+        {detail.submittedAt && <KV k='提交时间' v={formatInstant(detail.submittedAt)} />}
+        {detail.decidedAt && <KV k='审核时间' v={formatInstant(detail.decidedAt)} />}
+        {detail.returnReason && <KV k='退回原因' v={detail.returnReason} />}
+      </View>
+      {detail.changes.length > 0 && <ChangeTable rows={detail.changes} />}
+      {detail.items.length > 0 && (
+        <View className='sb-card mw-rows'>
+          <Text className='mw-card-title'>申报明细（{detail.itemCount}）</Text>
+          <View className='mw-rows__scroll'>
+            <View className='mw-table mw-rows__table'>
+              <View className='mw-table__row mw-table__row--head'>
+                <Text className='mw-table__cell mw-table__cell--narrow'>序号</Text>
+                {columns.map((c) => (
+                  <Text key={c} className='mw-table__cell'>
+                    {rowLabels?.[c] ?? c}
+                  </Text>
+                ))}
+              </View>
+              {detail.items.map((it) => (
+                <View key={it.rowNo} className='mw-table__row'>
+                  <Text className='mw-table__cell mw-table__cell--narrow'>{it.rowNo}</Text>
+                  {columns.map((c) => (
+                    <Text key={c} className='mw-table__cell'>
+                      {c === 'monthlyWage' && typeof it.data[c] === 'number' ? ((it.data[c] as number) / 100).toFixed(2) : cell(it.data[c])}
+                    </Text>
+                  ))}
+                </View>
+              ))}
+            </View>
+          </View>
+        </View>
+      )}
+      <View className='sb-card mw-timeline'>
+        <Text className='mw-card-title'>办理进度</Text>
+        {detail.events.map((e, i) => (
+          <View key={i} className='mw-timeline__item'>
+            <Text className='mw-timeline__label'>{e.label}</Text>
+            <Text className='mw-timeline__meta'>
+              {formatInstant(e.at)}
+              {e.actorName ? ` · ${e.actorName}` : ''}
+            </Text>
+            {e.note && <Text className='mw-timeline__note'>{e.note}</Text>}
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '中心审核登录'
+})
