@@ -46,7 +46,7 @@ import type { AuthContext } from '../../http/auth.ts'
 import { AppError } from '../../http/errors.ts'
 import { isUniqueViolation } from '../cases/db-errors.ts'
 import { idempotencyScope, runIdempotent, type Outcome } from '../cases/idempotency.ts'
-import { nextSequence } from '../cases/sequence.ts'
+import { nextSequence, nextSequenceInTx } from '../cases/sequence.ts'
 import { contributionsNow } from './clock.ts'
 import { dateOnly, dec, instant, instantText, isoDate, periodText, toFen, yuan } from './convert.ts'
 import { CONTRIB_TX } from './declaration.ts'
@@ -124,7 +124,7 @@ export async function declarationBillLines(db: Db, declarationId: number, period
 type DeclarationForBill = { id: number; period: number; status: string; unitId: number }
 
 /** Create the bill of a declaration inside the caller's transaction (unit locked). Returns the bill id. */
-async function createDeclarationBill(tx: Tx, prisma: PrismaClient, unit: UnitRow, d: DeclarationForBill, now: Date, supersedesId: number | null): Promise<number> {
+async function createDeclarationBill(tx: Tx, unit: UnitRow, d: DeclarationForBill, now: Date, supersedesId: number | null, firstSeq: number): Promise<number> {
   const policy = await policyForPeriod(tx, unit.regionCode, d.period)
   const issuedOn = shanghaiToday(now)
   const { lines } = await declarationBillLines(tx, d.id, d.period, issuedOn, policy.lateFeeDailyPpm)
@@ -132,7 +132,9 @@ async function createDeclarationBill(tx: Tx, prisma: PrismaClient, unit: UnitRow
   const agency = await agencyName(tx, unit.regionCode)
   const deadline = billDeadline(issuedOn)
   for (let attempt = 0; ; attempt++) {
-    const seq = await nextSequence(prisma, BILL_NO_SEQUENCE)
+    // The first number was taken before the transaction (its own short transaction: no pool connection is held
+    // while waiting for another); a collision takes the next one inside this transaction.
+    const seq = attempt === 0 ? firstSeq : await nextSequenceInTx(tx, BILL_NO_SEQUENCE)
     const billNo = formatBillNo(now, seq % 100)
     try {
       // A savepoint-free retry: the failed INSERT is rolled back by itself (InnoDB statement rollback).
@@ -197,6 +199,7 @@ async function lastVoidBillId(tx: Tx, declarationId: number): Promise<number | n
 export async function issueBill(prisma: PrismaClient, auth: AuthContext, body: { declarationId: number }, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<BillDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
   const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.issueBill', declarationId: body.declarationId } } : undefined
+  const seq = await nextSequence(prisma, BILL_NO_SEQUENCE)
   return runIdempotent(
     prisma,
     idem,
@@ -204,7 +207,7 @@ export async function issueBill(prisma: PrismaClient, auth: AuthContext, body: {
       await lockUnit(tx, unit.id)
       await expireDueBills(tx, { unitId: unit.id }, now)
       const d = await billableDeclaration(tx, unit.id, body.declarationId)
-      const id = await createDeclarationBill(tx, prisma, unit, d, now, await lastVoidBillId(tx, d.id))
+      const id = await createDeclarationBill(tx, unit, d, now, await lastVoidBillId(tx, d.id), seq)
       return { status: 201, body: await billDetailById(tx, unit, id, now) }
     },
     CONTRIB_TX
@@ -264,6 +267,7 @@ export async function revokeBill(prisma: PrismaClient, auth: AuthContext, billNo
 export async function reissueBill(prisma: PrismaClient, auth: AuthContext, billNo: string, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<BillDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
   const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.reissueBill', billNo } } : undefined
+  const seq = await nextSequence(prisma, BILL_NO_SEQUENCE)
   return runIdempotent(
     prisma,
     idem,
@@ -275,7 +279,7 @@ export async function reissueBill(prisma: PrismaClient, auth: AuthContext, billN
       if (bill.declarationId === null) throw new AppError('BILL_NOT_REVOCABLE', { detail: '该单据不能重新生成' })
       if (bill.status === 'VALID') await revokeLocked(tx, unit.id, bill, now)
       const d = await billableDeclaration(tx, unit.id, bill.declarationId)
-      const id = await createDeclarationBill(tx, prisma, unit, d, now, bill.id)
+      const id = await createDeclarationBill(tx, unit, d, now, bill.id, seq)
       return { status: 201, body: await billDetailById(tx, unit, id, now) }
     },
     CONTRIB_TX
