@@ -152,3 +152,13 @@ describe('change table', () => {
     ]);
   });
 });
+
+describe('numeric date cells', () => {
+  it('reads Excel serials and 8-digit numbers', async () => {
+    const { numericDate } = await import('../src/matters/batch');
+    expect(numericDate(45413)).toBe('2024-05-01');
+    expect(numericDate(20240501)).toBe('2024-05-01');
+    expect(numericDate(20240230)).toBeNull();
+    expect(numericDate(3.5)).toBeNull();
+  });
+});

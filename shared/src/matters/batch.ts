@@ -105,6 +105,19 @@ function locateHeader(rows: readonly SheetRow[], columns: readonly TemplateColum
   return { index: best, errors };
 }
 
+/**
+ * A date typed into a cell that was not text: Excel stores a serial day number (1 = 1900-01-01, with Excel's
+ * phantom 1900-02-29, so serials from 61 on are one day ahead); an 8-digit number is read as YYYYMMDD.
+ */
+export function numericDate(n: number): string | null {
+  if (Number.isInteger(n) && n >= 19000101 && n <= 29991231) return parseIsoDate(String(n));
+  if (!Number.isFinite(n) || n < 61 || n >= 2958466) return null;
+  const days = Math.floor(n) - 25569; // serial of 1970-01-01
+  const d = new Date(days * 86_400_000);
+  const iso = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
 function readCell(col: TemplateColumn, cell: SheetCell, issues: RowIssue[], data: Record<string, unknown>): void {
   const text = cellText(cell);
   const issue = (reason: string) => issues.push({ field: col.field, column: col.header, reason });
@@ -130,7 +143,14 @@ function readCell(col: TemplateColumn, cell: SheetCell, issues: RowIssue[], data
         if (col.required) issue(`${col.header}不能为空`);
         return;
       }
-      const iso = typeof cell === 'object' && cell !== null ? (isIsoDate(cell.date) ? cell.date : null) : parseIsoDate(text);
+      const iso =
+        typeof cell === 'object' && cell !== null
+          ? isIsoDate(cell.date)
+            ? cell.date
+            : null
+          : typeof cell === 'number'
+            ? numericDate(cell)
+            : parseIsoDate(text);
       if (iso === null) issue(`${col.header}“${text}”不是有效日期，格式应为YYYY-MM-DD`);
       else data[col.field] = iso;
       return;

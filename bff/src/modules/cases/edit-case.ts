@@ -72,7 +72,7 @@ export async function updateCase(prisma: PrismaClient, auth: AuthContext, serial
 }
 
 /** Validate rows and (unless `save` is false) store the passed ones. */
-export async function validateAndStore(tx: Tx, row: CaseRow, actor: Actor, rows: InputRow[], save: boolean, now: Date): Promise<{ result: ValidationResult; failed: boolean }> {
+export async function validateAndStore(tx: Tx | PrismaClient, row: CaseRow, actor: Actor, rows: InputRow[], save: boolean, now: Date): Promise<{ result: ValidationResult; failed: boolean }> {
   const { matter, handler } = matterOf(row.matterCode)
   if (!matter.row) throw new AppError('CASE_MODE_NOT_SUPPORTED', { detail: '添加明细' })
   const ctx = checkContext(tx, matter, row, actor, now)
@@ -139,13 +139,18 @@ export async function importBatch(
     if (unit && r.unitNo !== undefined && r.unitNo !== unit.unitNo) readIssues.unshift({ field: 'unitNo', column: '单位编号', reason: '单位编号与当前登录单位不一致' })
     return { row: r.rowNo, data: r.data, readIssues }
   })
+  if (!save) {
+    // Validate only (校验): nothing is written, so no transaction and no lock.
+    const { result } = await validateAndStore(prisma as unknown as Tx, owned, actor, rows, false, now)
+    return result
+  }
   return inTransaction(
     prisma,
     async (tx) => {
       const row = await lockOwnCase(tx, auth, serialNo)
       assertEditable(row)
       const { result } = await validateAndStore(tx, row, actor, rows, save, now)
-      if (save) {
+      {
         if (row.mode !== 'BATCH') await tx.case.update({ where: { id: row.id }, data: { mode: 'BATCH' } })
         await addEvent(tx, row.id, 'BATCH', actor, `报盘${sheet.rows.length}条：校验通过${result.passedCount}条，未通过${result.failedCount}条`, now)
       }

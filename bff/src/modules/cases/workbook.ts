@@ -2,6 +2,7 @@
 // header, one worked example, the instruction line, text-formatted data cells (ID numbers stay text), dropdowns
 // for coded and tick columns (lists on a hidden code sheet, since Excel caps inline lists at 255 characters), the
 // notes — and reading an uploaded file back into the grid shared's parseSheet checks.
+import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { BatchTemplate, SheetRow, SheetCell } from '@shebao/shared'
 import { AppError } from '../../http/errors.ts'
@@ -110,7 +111,11 @@ function cellValue(v: ExcelJS.CellValue): SheetCell {
   return String(v)
 }
 
-/** The first worksheet of an uploaded xlsx as rows of cells; an unreadable or non-xlsx file fails the upload. */
+/**
+ * The first worksheet of an uploaded xlsx as rows of cells, read with exceljs's streaming reader (styles ignored:
+ * several times faster than loading the whole workbook, and memory stays flat). An unreadable or non-xlsx file
+ * fails the upload. Date cells arrive as Excel serial numbers; shared's sheet reader converts them.
+ */
 export async function readWorkbook(buffer: Buffer): Promise<SheetRow[]> {
   if (buffer.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new AppError('BATCH_FILE_INVALID', { detail: '请另存为xlsx格式（Excel 2007及以上）后上传', meta: { reasons: ['文件为旧版xls格式'] } })
@@ -118,21 +123,27 @@ export async function readWorkbook(buffer: Buffer): Promise<SheetRow[]> {
   if (!buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     throw new AppError('BATCH_FILE_INVALID', { detail: '不是Excel文件，请使用【模板下载】的模板填写', meta: { reasons: ['文件不是xlsx格式'] } })
   }
-  const wb = new ExcelJS.Workbook()
+  const rows: SheetRow[] = []
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer)
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      entries: 'ignore'
+    })
+    for await (const ws of reader) {
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelJS.CellValue[]
+        const cells: SheetCell[] = []
+        for (let i = 1; i < values.length; i++) cells[i - 1] = cellValue(values[i] ?? null)
+        rows.push({ rowNo: row.number, cells })
+      }
+      break // the first worksheet only
+    }
   } catch (cause) {
     throw new AppError('BATCH_FILE_INVALID', { detail: '文件无法读取，请使用【模板下载】的模板填写', meta: { reasons: ['文件已损坏或不是Excel文件'] }, cause })
   }
-  const ws = wb.worksheets.find((w) => w.state !== 'hidden') ?? wb.worksheets[0]
-  if (!ws) throw new AppError('BATCH_FILE_INVALID', { detail: '文件中没有工作表', meta: { reasons: ['文件中没有工作表'] } })
-  const rows: SheetRow[] = []
-  ws.eachRow({ includeEmpty: false }, (row, rowNo) => {
-    const cells: SheetCell[] = []
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellValue(cell.value)
-    })
-    rows.push({ rowNo, cells })
-  })
+  if (rows.length === 0) throw new AppError('BATCH_FILE_INVALID', { detail: '文件中没有数据', meta: { reasons: ['文件中没有数据'] } })
   return rows
 }
