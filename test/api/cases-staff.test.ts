@@ -249,7 +249,7 @@ describe('减少险种 / 增加险种', () => {
     const s = await draft(unit, 'STAFF_REDUCE_TYPES', { rows: [{ idNumber: w.idNumber, name: w.name, insuranceTypes: ['UNEMPLOYMENT'], changeDate: day(fx.lastSettled), reason: '异地参加该险种' }] })
     const missing = await c.post(`/api/cases/${s}/submit`)
     expect(missing.status).toBe(400)
-    expect(missing.body.error).toMatchObject({ code: 'MATERIALS_MISSING', message: '请上传必传材料《单位职工减少险种申报表（加盖单位公章）》' })
+    expect(missing.body.error).toMatchObject({ code: 'MATERIALS_MISSING', message: '附件材料不全：请上传必传材料《单位职工减少险种申报表（加盖单位公章）》' })
 
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(await jpeg())], { type: 'image/jpeg' }), '申报表.jpg')
