@@ -247,8 +247,9 @@ export class ContribFixtures {
       await db.contributionDeclaration.deleteMany({ where: { unitId: { in: units } } })
       await db.wageDeclaration.deleteMany({ where: { unitId: { in: units } } })
       await db.enrolment.deleteMany({ where: { unitId: { in: units } } })
-      await db.caseItem.deleteMany({ where: { case: { unitId: { in: units } } } })
       await db.case.deleteMany({ where: { unitId: { in: units } } })
+      await db.media.deleteMany({ where: { ownerUnitId: { in: units } } })
+      await db.idempotencyKey.deleteMany({ where: { OR: units.map((id) => ({ scope: { startsWith: `unit:${id}:` } })) } })
       await db.unit.deleteMany({ where: { id: { in: units } } })
     }
     for (let i = 0; i < persons.length; i += 2000) {
@@ -257,7 +258,10 @@ export class ContribFixtures {
       await db.contributionRecord.deleteMany({ where: { personId: { in: part } } })
       await db.person.deleteMany({ where: { id: { in: part } } })
     }
-    if (this.reviewerIds.length) await db.reviewer.deleteMany({ where: { id: { in: this.reviewerIds } } })
+    if (this.reviewerIds.length) {
+      await db.idempotencyKey.deleteMany({ where: { scope: { in: this.reviewerIds.map((id) => `reviewer:${id}`) } } })
+      await db.reviewer.deleteMany({ where: { id: { in: this.reviewerIds } } })
+    }
     await db.policyYear.deleteMany({ where: { regionCode: this.regionCode } })
     await db.region.deleteMany({ where: { code: this.regionCode } })
   }

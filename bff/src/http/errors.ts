@@ -81,6 +81,7 @@ export const errorCatalogue = {
   BILL_NOT_ISSUABLE: { status: 409, message: '{detail}' },
   BILL_NOT_REVOCABLE: { status: 409, message: '{detail}' },
   BILL_NOT_PAYABLE: { status: 409, message: '{detail}' },
+  WAGE_DECLARATION_WINDOW_CLOSED: { status: 409, message: '年度缴费工资申报时限为每年4月1日至6月30日，当前不在申报期内{detail}' },
   // ── certificates ──
   CERTIFICATE_NOT_ELIGIBLE: { status: 400, message: '暂不能开具该证明：{detail}' },
   CERTIFICATE_NO_DATA: { status: 400, message: '没有可以证明的内容：{detail}' },

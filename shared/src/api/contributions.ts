@@ -350,6 +350,10 @@ export const contributionRoutes = defineRoutes([
     request: { params: BillParams }, response: BillDetail, status: 201, idempotent: true,
   },
   {
+    method: 'GET', path: '/api/unit/contributions/wage-declaration/template', summary: '年度职工养老保险缴费工资申报表（预填本单位参保职工）', tag: 'contributions', auth: 'unit',
+    response: z.any(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
     method: 'GET', path: '/api/review/bills', summary: '应缴认定单（中心）', tag: 'review', auth: 'reviewer',
     request: { query: ReviewBillListQuery }, response: ReviewBillListResponse,
   },

@@ -7,6 +7,7 @@ import type { CodeEntry, CodeTable } from '../codes/table';
 import { columnForField } from './batch';
 import { staffInfoChange, unitInfoChange, unitKeyInfoChange } from './info-change';
 import { staffAddTypes, staffEnrol, staffReduceTypes, staffStop } from './staff';
+import { wageDeclaration } from './contributions';
 import type { ChangeField, MatterDefinition, RowIssue, RuleContext } from './types';
 
 export const MATTERS: readonly MatterDefinition[] = [
@@ -17,6 +18,7 @@ export const MATTERS: readonly MatterDefinition[] = [
   staffInfoChange,
   unitInfoChange,
   unitKeyInfoChange,
+  wageDeclaration,
 ] as unknown as readonly MatterDefinition[];
 
 export const MATTER_CODES = MATTERS.map((m) => m.code) as unknown as readonly [string, ...string[]];

@@ -6,4 +6,5 @@ export * from './materials';
 export * from './batch';
 export * from './staff';
 export * from './info-change';
+export * from './contributions';
 export * from './catalogue';

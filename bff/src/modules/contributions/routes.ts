@@ -10,6 +10,7 @@ import { renderBillPdf } from './bill-pdf.ts'
 import { billDetailOf, findOwnBill, getBill, issueBill, listBills, reissueBill, revokeBill } from './bills.ts'
 import { declareMonth, getDeclaration, listDeclarationLines, listDeclarations, previewDeclaration, revokeDeclaration } from './declaration.ts'
 import { getPolicy } from './policy.ts'
+import { wageDeclarationTemplate } from './wage-declaration.ts'
 
 function respond<T>(ctx: Context, outcome: Outcome<T>): T {
   ctx.status = outcome.status
@@ -60,6 +61,17 @@ export function contributionsRoutes(deps: ModuleDeps): Router {
   mountRoute(router, deps, routeOf(api, 'POST', '/api/unit/bills/:billNo/reissue'), async ({ auth, params, ctx }) =>
     respond(ctx, await reissueBill(prisma, auth, params.billNo, keyOf(ctx)))
   )
+
+  // 年度缴费工资申报: the pre-filled template (the matter itself runs on the case engine, matter WAGE_DECLARATION).
+  mountRoute(router, deps, routeOf(api, 'GET', '/api/unit/contributions/wage-declaration/template'), async ({ auth, ctx }) => {
+    const { fileName, bytes } = await wageDeclarationTemplate(prisma, auth)
+    ctx.status = 200
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    ctx.set('Content-Disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    ctx.set('Cache-Control', 'no-store')
+    ctx.body = bytes
+    return undefined
+  })
 
   // Center.
   mountRoute(router, deps, routeOf(api, 'GET', '/api/review/bills'), ({ auth, query }) => listReviewBills(prisma, auth, query))

@@ -7,6 +7,7 @@ import { staffAddTypesHandler, staffReduceTypesHandler } from './staff-types.ts'
 import { staffInfoChangeHandler } from './staff-info-change.ts'
 import { unitInfoChangeHandler } from './unit-info-change.ts'
 import { unitKeyInfoChangeHandler } from './unit-key-info-change.ts'
+import { wageDeclarationHandler } from '../contributions/wage-declaration.ts'
 
 const handlers = new Map<string, MatterHandler>()
 
@@ -23,7 +24,8 @@ for (const h of [
   staffAddTypesHandler,
   staffInfoChangeHandler,
   unitInfoChangeHandler,
-  unitKeyInfoChangeHandler
+  unitKeyInfoChangeHandler,
+  wageDeclarationHandler
 ]) {
   registerMatterHandler(h)
 }
