@@ -14,7 +14,7 @@ export default function MattersIndex() {
   const [items, setItems] = useState<MatterSummaryT[] | null>(null)
   useEffect(() => {
     api
-      .get<{ items: MatterSummaryT[] }>('/api/matters', { auth: false })
+      .get<{ items: MatterSummaryT[] }>('/api/matters')
       .then((r) => setItems(r.items))
       .catch(() => setItems([]))
   }, [])

@@ -22,7 +22,7 @@ export default function RecordPage() {
       .get<CaseDetailT>(`/api/cases/${params.serialNo}`, { toast: false })
       .then((d) => {
         setDetail(d)
-        return api.get<MatterInfoT>(`/api/matters/${d.matterCode}`, { auth: false, toast: false }).then(setMatter)
+        return api.get<MatterInfoT>(`/api/matters/${d.matterCode}`, { toast: false }).then(setMatter)
       })
       .catch((e) => setError(e.message))
   }, [params.serialNo])

@@ -23,7 +23,7 @@ export default function WizardPage() {
           setDraft(d)
           code = d.matterCode
         }
-        const m = await api.get<MatterInfoT>(`/api/matters/${code}`, { auth: false })
+        const m = await api.get<MatterInfoT>(`/api/matters/${code}`)
         setMatter(m)
         Taro.setNavigationBarTitle({ title: m.name }).catch(() => undefined)
       } catch (e) {

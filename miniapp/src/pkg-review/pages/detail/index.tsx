@@ -26,7 +26,7 @@ export default function ReviewDetail() {
     try {
       const d = await api.get<ReviewCaseDetailT>(`/api/review/cases/${params.serialNo}`, { toast: false })
       setDetail(d)
-      setMatter(await api.get<MatterInfoT>(`/api/matters/${d.matterCode}`, { auth: false, toast: false }))
+      setMatter(await api.get<MatterInfoT>(`/api/matters/${d.matterCode}`, { toast: false }))
     } catch (e) {
       setError(e instanceof Error ? e.message : '加载失败')
     }

@@ -44,8 +44,8 @@ export default function ReviewQueue() {
     if (!isReviewer) Taro.redirectTo({ url: '/pkg-review/pages/sign-in/index' })
   }, [isReviewer])
   useEffect(() => {
-    api.get<{ items: MatterSummaryT[] }>('/api/matters', { auth: false }).then((r) => setMatters(r.items), () => undefined)
-  }, [])
+    if (isReviewer) api.get<{ items: MatterSummaryT[] }>('/api/matters').then((r) => setMatters(r.items), () => undefined)
+  }, [isReviewer])
 
   const load = useCallback(async () => {
     if (!isReviewer) return
