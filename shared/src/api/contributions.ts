@@ -12,7 +12,7 @@
  * - Submissions (`POST …/declarations`, `POST /api/unit/bills`, re-issue, revoke, 到账) accept `Idempotency-Key`.
  * - Gates answer 409 with a Chinese message: DECLARATION_NOT_CURRENT_MONTH (当月只能申报当月),
  *   DECLARATION_ARREARS (最大做账期号不等于上一月或者当前月), WAGES_NOT_DECLARED (7月1日起须先完成缴费工资申报),
- *   DECLARATION_EXISTS, DECLARATION_EMPTY, DECLARATION_NOT_REVOCABLE, BILL_NOT_ISSUABLE, BILL_NOT_REVOCABLE,
+ *   DECLARATION_EXISTS, DECLARATION_EMPTY, BACK_DECLARATION_OUT_OF_RANGE, BACK_DECLARATION_NOT_NEXT, DECLARATION_NOT_REVOCABLE, BILL_NOT_ISSUABLE, BILL_NOT_REVOCABLE,
  *   BILL_NOT_PAYABLE, POLICY_NOT_PUBLISHED.
  */
 import { z } from 'zod';
@@ -154,6 +154,10 @@ export type DeclarationPreviewResponse = z.infer<typeof DeclarationPreviewRespon
 export const DeclareBody = z
   .object({ period: z.int('期号须为YYYYMM格式的整数').optional().describe('费款所属期（只能是当月；缺省为当月）') })
   .default({});
+
+export const BackDeclareBody = z.object({
+  period: z.int('期号须为YYYYMM格式的整数').describe('补缴的费款所属期（当前月份以前3个月内，单位最早的未缴费月份）'),
+});
 
 export const DeclarationIdParams = z.object({ id: z.coerce.number('申报编号无效').int('申报编号无效').positive('申报编号无效') });
 
@@ -312,6 +316,10 @@ export const contributionRoutes = defineRoutes([
   {
     method: 'POST', path: '/api/unit/contributions/declarations', summary: '单位缴费申报（只能申报当月）', tag: 'contributions', auth: 'unit',
     request: { body: DeclareBody }, response: DeclarationDetail, status: 201, idempotent: true,
+  },
+  {
+    method: 'POST', path: '/api/unit/contributions/back-declarations', summary: '单位社会保险补缴申报（整体补缴：当前月份以前3个月内最早的未缴费月份）', tag: 'contributions', auth: 'unit',
+    request: { body: BackDeclareBody }, response: DeclarationDetail, status: 201, idempotent: true,
   },
   {
     method: 'GET', path: '/api/unit/contributions/declarations/:id', summary: '单位缴费申报详情', tag: 'contributions', auth: 'unit',

@@ -1,6 +1,6 @@
 // 到账 (payment arrival), simulated by a reviewer action (the real feed is tax → social insurance, FAQ28 ③④⑤):
 // in one transaction with the unit locked — the bill becomes PAID; every line of its declaration becomes a
-// contribution record 实缴到账 (PAID, 正常应缴, paid_at = now, bill_id); the unit's 最大核止期号 of each billed insurance
+// contribution record 实缴到账 (PAID, 正常应缴; a 补缴 bill: 补缴到账 BACK_PAID, 补缴; paid_at = now, bill_id); the unit's 最大核止期号 of each billed insurance
 // type advances to the period (never backwards); each person's personal pension contribution is credited to their
 // personal account for the period's calendar year (accounts.ts). Only a VALID bill can arrive: a bill past its
 // deadline is EXPIRED (the unit regenerates it), a PAID one is not paid twice. Reviewers with a region reach only
@@ -57,7 +57,8 @@ export async function arriveBill(prisma: PrismaClient, auth: AuthContext, billNo
       if (bill.declarationId !== null) {
         records = await tx.$executeRaw`
           INSERT INTO contribution_record (person_id, unit_id, insurance_type, period, base, unit_amount, personal_amount, status, kind, paid_at, bill_id, created_at)
-          SELECT person_id, ${bill.unitId}, insurance_type, ${bill.period}, base, unit_amount, personal_amount, 'PAID', 'NORMAL', ${now}, ${bill.id}, ${now}
+          SELECT person_id, ${bill.unitId}, insurance_type, ${bill.period}, base, unit_amount, personal_amount,
+                 ${bill.kind === 'BACK_PAYMENT' ? 'BACK_PAID' : 'PAID'}, ${bill.kind === 'BACK_PAYMENT' ? 'BACK_PAYMENT' : 'NORMAL'}, ${now}, ${bill.id}, ${now}
             FROM declaration_line WHERE declaration_id = ${bill.declarationId}`
         const pension = await tx.$queryRaw<Array<{ person_id: number; p: string }>>`
           SELECT person_id, CAST(personal_amount AS CHAR) AS p FROM declaration_line WHERE declaration_id = ${bill.declarationId} AND insurance_type = 'PENSION'`

@@ -33,6 +33,7 @@ import {
   pageOf,
   pageOffset,
   periodYear,
+  shanghaiPeriod,
   shanghaiToday,
   type BillDetail,
   type BillSummary,
@@ -121,7 +122,7 @@ export async function declarationBillLines(db: Db, declarationId: number, period
 
 // ── issue ───────────────────────────────────────────────────────────────────────────────────
 
-type DeclarationForBill = { id: number; period: number; status: string; unitId: number }
+type DeclarationForBill = { id: number; period: number; status: string; unitId: number; declaredAt: Date }
 
 /** Create the bill of a declaration inside the caller's transaction (unit locked). Returns the bill id. */
 async function createDeclarationBill(tx: Tx, unit: UnitRow, d: DeclarationForBill, now: Date, supersedesId: number | null, firstSeq: number): Promise<number> {
@@ -144,7 +145,8 @@ async function createDeclarationBill(tx: Tx, unit: UnitRow, d: DeclarationForBil
           unitId: unit.id,
           declarationId: d.id,
           period: d.period,
-          kind: 'NORMAL',
+          // A declaration of a month before the month it was made in is a 补缴 (§3.3.33).
+          kind: d.period < shanghaiPeriod(d.declaredAt) ? 'BACK_PAYMENT' : 'NORMAL',
           status: 'VALID',
           unitAmount: dec(sum((l) => l.unitFen)),
           personalAmount: dec(sum((l) => l.personalFen)),
@@ -183,7 +185,7 @@ function notIssuable(detail: string): AppError {
 
 /** The declaration to bill, checked: the unit's, not revoked, no live bill (R46). */
 async function billableDeclaration(tx: Tx, unitId: number, declarationId: number): Promise<DeclarationForBill> {
-  const d = await tx.contributionDeclaration.findFirst({ where: { id: declarationId, unitId }, select: { id: true, period: true, status: true, unitId: true } })
+  const d = await tx.contributionDeclaration.findFirst({ where: { id: declarationId, unitId }, select: { id: true, period: true, status: true, unitId: true, declaredAt: true } })
   if (!d) throw new AppError('NOT_FOUND')
   if (d.status === 'REVOKED') throw notIssuable('该缴费申报已撤销，不能开具应缴认定单')
   const live = await tx.bill.findFirst({ where: { declarationId: d.id, status: { in: ['VALID', 'PAID'] } }, select: { billNo: true, status: true } })

@@ -22,6 +22,7 @@ import {
   socialYearOf,
   DeclarationStatuses,
   BillStatuses,
+  ONLINE_BACK_PAYMENT_MAX_MONTHS,
   type DeclarationDetail,
   type DeclarationPreviewResponse,
   type Period,
@@ -414,5 +415,87 @@ export async function listDeclarationLines(prisma: PrismaClient, auth: AuthConte
     })),
     Number(countRow?.n ?? 0),
     q
+  )
+}
+
+// ── 单位社会保险补缴申报 (whole-unit back-declaration, §3.3.33; R004-21, FAQ8/14) ─────────────────────
+
+/**
+ * The months a unit may back-declare now: online, only the 3 months before the current month (R004-21 "可以为职工补缴
+ * 当前月份以前3个月的社保费"; older ones need administrative approval at the agency).
+ */
+export function backDeclarationRange(now: Date): { from: Period; to: Period } {
+  const current = shanghaiPeriod(now)
+  return { from: addMonths(current, -ONLINE_BACK_PAYMENT_MAX_MONTHS), to: addMonths(current, -1) }
+}
+
+/**
+ * Gates of a back-declaration of `period`, and the insurance types it covers: the types whose next unsettled month
+ * (最大核止期号 + 1, or the enrolment month when never settled) is `period`; a type with an earlier unpaid month blocks
+ * (months are back-declared in order, "须按月填报", so 最大核止期号 stays contiguous); types already settled for the
+ * period are left out. Plus the 7/1 wage gate and one live declaration per unit and month.
+ */
+export async function backDeclarationBlockers(db: Db, unit: UnitRow, insurances: UnitInsuranceRow[], period: Period, now: Date): Promise<{ blockers: Blocker[]; types: UnitInsuranceRow[] }> {
+  const out: Blocker[] = []
+  const range = backDeclarationRange(now)
+  if (period < range.from || period > range.to) {
+    out.push(blocker('BACK_DECLARATION_OUT_OF_RANGE', `${periodText(range.from)}至${periodText(range.to)}`))
+  }
+  const next = (i: UnitInsuranceRow) => (i.lastSettledPeriod === null ? periodOfDate(isoDate(i.enrolledOn)) : addMonths(i.lastSettledPeriod, 1))
+  const earlier = insurances.filter((i) => next(i) < period)
+  if (earlier.length) {
+    out.push(blocker('BACK_DECLARATION_NOT_NEXT', earlier.map((i) => `${shortLabel(i.insuranceType)}${periodText(next(i))}`).join('，')))
+  }
+  const types = insurances.filter((i) => next(i) === period)
+  if (types.length === 0 && earlier.length === 0) out.push(blocker('DECLARATION_EMPTY', `${periodText(period)}各险种均已核定缴费，无需补缴`))
+  const socialYear = socialYearOf(period)
+  const yearStart = new Date(`${socialYear}-07-01T00:00:00.000Z`)
+  if (insurances.some((i) => i.enrolledOn < yearStart)) {
+    const declared = await db.wageDeclaration.count({ where: { unitId: unit.id, year: socialYear } })
+    if (declared === 0) out.push(blocker('WAGES_NOT_DECLARED', String(socialYear)))
+  }
+  const existing = await db.contributionDeclaration.findFirst({ where: { unitId: unit.id, period, status: { in: [...LIVE] } }, select: { id: true } })
+  if (existing) out.push(blocker('DECLARATION_EXISTS', periodText(period)))
+  return { blockers: out, types }
+}
+
+/**
+ * 单位社会保险补缴申报: a whole-unit declaration of a past month (the unit's first unpaid one, within the 3 months
+ * before this one), computed exactly like the monthly declaration for that month's population, bases and rates
+ * (that social year's policy). Its bill (kind BACK_PAYMENT, 补缴核定) carries interest and late fee from the 1st of
+ * the month after the period (bills.ts); on 到账 the records are 补缴到账 (BACK_PAID) and 最大核止期号 advances, which
+ * opens the monthly declaration again (FAQ14's flow).
+ */
+export async function declareBackMonth(prisma: PrismaClient, auth: AuthContext, body: { period: number }, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<DeclarationDetail>> {
+  const { unit } = await clerkUnit(prisma, auth)
+  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.backDeclare', period: body.period } } : undefined
+  return runIdempotent(
+    prisma,
+    idem,
+    async (tx) => {
+      await lockUnit(tx, unit.id)
+      const insurances = await activeInsurances(tx, unit.id)
+      const { blockers, types } = await backDeclarationBlockers(tx, unit, insurances, body.period, now)
+      if (blockers[0]) throwBlocker(blockers[0])
+      const { computation: c } = await compute(tx, unit, types, body.period)
+      if (c.headcount === 0) throw new AppError('DECLARATION_EMPTY', { detail: `${periodText(body.period)}没有参保缴费人员` })
+      const d = await tx.contributionDeclaration.create({
+        data: {
+          unitId: unit.id,
+          period: body.period,
+          status: 'DECLARED',
+          headcount: c.headcount,
+          baseTotal: dec(c.baseTotalFen),
+          wageTotal: dec(c.wageTotalFen),
+          unitAmount: dec(c.unitFen),
+          personalAmount: dec(c.personalFen),
+          declaredAt: now
+        },
+        select: { id: true }
+      })
+      await insertLines(tx, d.id, c)
+      return { status: 201, body: await declarationDetail(tx, unit, d.id, now) }
+    },
+    CONTRIB_TX
   )
 }

@@ -8,7 +8,7 @@ import { parseIdempotencyKey, type Outcome } from '../cases/idempotency.ts'
 import { arriveBill, listReviewBills } from './arrival.ts'
 import { renderBillPdf } from './bill-pdf.ts'
 import { billDetailOf, findOwnBill, getBill, issueBill, listBills, reissueBill, revokeBill } from './bills.ts'
-import { declareMonth, getDeclaration, listDeclarationLines, listDeclarations, previewDeclaration, revokeDeclaration } from './declaration.ts'
+import { declareBackMonth, declareMonth, getDeclaration, listDeclarationLines, listDeclarations, previewDeclaration, revokeDeclaration } from './declaration.ts'
 import { getPolicy } from './policy.ts'
 import { wageDeclarationTemplate } from './wage-declaration.ts'
 
@@ -34,6 +34,9 @@ export function contributionsRoutes(deps: ModuleDeps): Router {
   mountRoute(router, deps, routeOf(api, 'GET', '/api/unit/contributions/declarations'), ({ auth, query }) => listDeclarations(prisma, auth, query))
   mountRoute(router, deps, routeOf(api, 'POST', '/api/unit/contributions/declarations'), async ({ auth, body, ctx }) =>
     respond(ctx, await declareMonth(prisma, auth, body, keyOf(ctx)))
+  )
+  mountRoute(router, deps, routeOf(api, 'POST', '/api/unit/contributions/back-declarations'), async ({ auth, body, ctx }) =>
+    respond(ctx, await declareBackMonth(prisma, auth, body, keyOf(ctx)))
   )
   mountRoute(router, deps, routeOf(api, 'GET', '/api/unit/contributions/declarations/:id'), ({ auth, params }) => getDeclaration(prisma, auth, params.id))
   mountRoute(router, deps, routeOf(api, 'GET', '/api/unit/contributions/declarations/:id/lines'), ({ auth, params, query }) => listDeclarationLines(prisma, auth, params.id, query))
