@@ -7,11 +7,12 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { addMonths, buildIdNumber, shanghaiPeriod } from '@shebao/shared'
 import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
+import sharp from 'sharp'
 import type { PrismaClient } from '../../bff/src/db/client.ts'
 import { signAccessToken } from '../../bff/src/http/auth.ts'
 import type { SigningKeys } from '../../bff/src/http/keys.ts'
@@ -275,11 +276,12 @@ export async function renderPage(pdf: Buffer, page = 1, dpi = 150): Promise<Buff
  * Decode the QR code in a PNG (jsqr); null when none is found. Also where it sits (for the top-right check).
  * `region` 'top-right' scans only the right half of the top quarter (where proofs print it; much faster).
  */
-export function decodeQr(
+export async function decodeQr(
   png: Buffer,
   region: 'page' | 'top-right' = 'top-right'
-): { text: string; x: number; y: number; width: number; imageWidth: number; imageHeight: number } | null {
-  const img = PNG.sync.read(png)
+): Promise<{ text: string; x: number; y: number; width: number; imageWidth: number; imageHeight: number } | null> {
+  const raw = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+  const img = { data: raw.data, width: raw.info.width, height: raw.info.height }
   const x0 = region === 'top-right' ? Math.floor(img.width / 2) : 0
   const h = region === 'top-right' ? Math.floor(img.height / 4) : img.height
   const w = img.width - x0
@@ -297,6 +299,25 @@ export function decodeQr(
     imageWidth: img.width,
     imageHeight: img.height
   }
+}
+
+/**
+ * POST JSON on a new connection (no keep-alive reuse): after a long synchronous step in the test process (QR
+ * decoding blocks the event loop the in-process BFF shares), a pooled socket may be closed by the server's
+ * keep-alive timer just as the client reuses it.
+ */
+export function postFresh(url: string, body: unknown): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const data = Buffer.from(JSON.stringify(body))
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(data)
+  })
 }
 
 /** Keep a file for a human to look at: test/artifacts/<name> (gitignored). */

@@ -7,7 +7,7 @@ import { addMonths, maskIdNumber, normalizeAuthCode, UNIT_CERTIFICATE_ROWS_PER_P
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, startBff, type RunningBff } from '../helpers/bff.ts'
-import { createCertFixtures, decodeQr, pdfPages, pdfText, renderPage, saveArtifact, type CertFixtures } from './cert-fixtures.ts'
+import { createCertFixtures, decodeQr, pdfPages, pdfText, postFresh, renderPage, saveArtifact, type CertFixtures } from './cert-fixtures.ts'
 
 let bff: RunningBff
 let fx: CertFixtures
@@ -93,7 +93,7 @@ describe('参保证明（个人缴费明细）', () => {
   })
 
   it('the QR in the top-right corner of the rendered page decodes to the verification URL with the code and a signed token', async () => {
-    const qr = decodeQr(await renderPage(pdf, 1, 150))
+    const qr = await decodeQr(await renderPage(pdf, 1, 150))
     expect(qr, 'QR not found in the rendered page').not.toBeNull()
     const url = new URL((qr as { text: string }).text.replace('#/', ''))
     expect((qr as { text: string }).text.startsWith(`${bff.config.publicBaseUrl}/#/pkg-verify/pages/index/index?`)).toBe(true)
@@ -103,8 +103,7 @@ describe('参保证明（个人缴费明细）', () => {
     expect(qr!.x).toBeGreaterThan(qr!.imageWidth * 0.66)
     expect(qr!.y).toBeLessThan(qr!.imageHeight / 8)
     expect((qr!.width / 150) * 25.4).toBeGreaterThanOrEqual(25)
-    await new Promise((r) => setTimeout(r, 20)) // let the server's keep-alive timers run after the synchronous decode
-    const check = await api(bff.baseUrl).post('/api/verify', { body: { code: url.searchParams.get('c'), token: url.searchParams.get('t') } })
+    const check = await postFresh(`${bff.baseUrl}/api/verify`, { code: url.searchParams.get('c'), token: url.searchParams.get('t') })
     expect(check.status).toBe(200)
     expect(check.body.result).toBe('VALID')
     expect(check.body.tokenCheck).toBe('MATCH')
@@ -243,7 +242,7 @@ describe('单位参保证明（单位专用）', () => {
     const text = squash(await pdfText(pdf))
     expect(text).toContain(`第2页/共${res.body.pages}页`)
     expect(text).toContain('欠费') // staff[1] has a month in arrears
-    const qr2 = decodeQr(await renderPage(pdf, 2, 150))
+    const qr2 = await decodeQr(await renderPage(pdf, 2, 150))
     expect(qr2?.text).toBe(res.body.verifyUrl)
   })
 

@@ -89,7 +89,7 @@ describe('a person issues a proof on H5 and anyone verifies it from the QR', () 
     const pdf = Buffer.from(await res.arrayBuffer())
     const png = await renderPage(pdf, 1, 150)
     saveArtifact('cert-e2e-pdf-page1.png', png)
-    const qr = decodeQr(png)
+    const qr = await decodeQr(png)
     expect(qr).not.toBeNull()
     qrUrl = qr!.text
     expect(qrUrl.startsWith(`${bff.baseUrl}/#/pkg-verify/pages/index/index?c=${code.replace(/ /g, '')}&t=`)).toBe(true)

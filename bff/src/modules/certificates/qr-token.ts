@@ -48,20 +48,40 @@ export interface RecordForToken {
 }
 
 /**
+ * Signature verdicts by token string, per key: a given token either is or is not a valid signature of ours, forever
+ * (keys do not change in a process), so a proof checked again skips the ECDSA verification. Bounded (oldest out).
+ */
+const verdicts = new WeakMap<SigningKeys, Map<string, Partial<CertificateTokenClaims> | null>>()
+const VERDICT_CACHE_MAX = 10_000
+
+function verifiedClaims(keys: SigningKeys, token: string): Partial<CertificateTokenClaims> | null {
+  let cache = verdicts.get(keys)
+  if (!cache) verdicts.set(keys, (cache = new Map()))
+  const hit = cache.get(token)
+  if (hit !== undefined) return hit
+  let claims: Partial<CertificateTokenClaims> | null = null
+  try {
+    const header = jwt.decode(token, { complete: true })?.header
+    if (header && header.typ === CERT_TOKEN_TYP && header.kid === keys.kid) {
+      claims = verifyJwt<Partial<CertificateTokenClaims>>(keys, token, { issuer: ACCESS_TOKEN_ISSUER, ignoreExpiration: true, clockToleranceSeconds: 0 })
+    }
+  } catch {
+    claims = null
+  }
+  if (cache.size >= VERDICT_CACHE_MAX) cache.delete(cache.keys().next().value as string)
+  cache.set(token, claims)
+  return claims
+}
+
+/**
  * ABSENT: no token. INVALID: not a JWT of ours (bad signature, another key, wrong alg/typ/issuer, malformed).
  * MISMATCH: genuinely signed by us but its claims differ from the record for this code (or there is no record).
  * MATCH: signed by us and every claim equals the record.
  */
 export function checkCertificateToken(keys: SigningKeys, token: string | undefined, record: RecordForToken | null, code: string | null): TokenCheck {
   if (!token) return 'ABSENT'
-  let claims: Partial<CertificateTokenClaims>
-  try {
-    const header = jwt.decode(token, { complete: true })?.header
-    if (!header || header.typ !== CERT_TOKEN_TYP || header.kid !== keys.kid) return 'INVALID'
-    claims = verifyJwt<Partial<CertificateTokenClaims>>(keys, token, { issuer: ACCESS_TOKEN_ISSUER, ignoreExpiration: true, clockToleranceSeconds: 0 })
-  } catch {
-    return 'INVALID'
-  }
+  const claims = verifiedClaims(keys, token)
+  if (!claims) return 'INVALID'
   if (!record || code === null) return 'MISMATCH'
   const same =
     claims.sub === code &&

@@ -37,10 +37,10 @@ const ISSUE_LIMIT = { name: 'certificates.issue', limit: 30, windowSeconds: 60 }
 
 export function certificatesRoutes(deps: ModuleDeps): Router {
   const router = new Router()
-  const log = new VerificationLog(deps.prisma, deps.logger)
-  logs.add(log)
   const sql = createSqlReader(deps.config.databaseUrl, deps.config.dbPoolSize)
   readers.add(sql)
+  const log = new VerificationLog(sql, deps.logger)
+  logs.add(log)
   // The public verification limit lives in this process's memory: it is hit by every anonymous request, and a
   // database bucket per IP would serialise a burst from one address on one row. With N instances an IP gets
   // N × the limit, which is fine for its purpose (slowing scrapers; codes are unguessable anyway: 80 bits).

@@ -1,13 +1,15 @@
-// A raw `mariadb` read pool for the public verification lookup, the one hot query of this module (thousands of
-// requests a second, test/bench/certificates.bench.ts). Through Prisma the lookup costs ~1.4 ms of CPU (query
+// A raw `mariadb` pool for the public verification path, the one hot path of this module (thousands of requests a
+// second, test/bench/certificates.bench.ts): the lookup by code hash and the batched attempt log. Through Prisma the lookup costs ~1.4 ms of CPU (query
 // compilation, the adapter's row mapping, prepare/execute/close); through the driver a fraction of that, for the
-// same unique-index probe. Everything else in the module uses Prisma. (modules/person keeps a reader of the same
+// same unique-index probe (and a multi-row INSERT for the log costs a fraction of Prisma's createMany). Everything else
+// in the module uses Prisma. (modules/person keeps a reader of the same
 // shape for its hot query; modules talk only through use cases, so each keeps its own.)
 // Connections close after a minute idle, so a finished test run or a shutdown is not held open by it.
 import * as mariadb from 'mariadb'
 import { poolConfigFromUrl } from '../../db/client.ts'
 
 export interface SqlReader {
+  /** Text-protocol statement with `?` placeholders; rows as plain objects (or the OK packet for writes). */
   query<T>(sql: string, values: readonly unknown[]): Promise<T[]>
   close(): Promise<void>
 }
@@ -35,6 +37,11 @@ export function createSqlReader(databaseUrl: string, poolSize: number): SqlReade
       await p?.end()
     }
   }
+}
+
+/** Date → '2024-05-01 08:30:00.000' (UTC, for DATETIME(3) columns). */
+export function utcText(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '')
 }
 
 /** '2024-05-01 08:30:00.000' (UTC, as stored) → Date. */

@@ -1,10 +1,10 @@
 // Every verification attempt is logged in certificate_verification (time, IP, user agent, result, token check).
 // The public endpoint must answer thousands of requests a second, so attempts are written in small batches (one
-// multi-row INSERT at most every `maxDelayMs`, or at `maxBatch` rows) instead of one INSERT per request; the
-// response does not wait for it. A crash loses at most the last few milliseconds of attempts; `flush()` on
+// multi-row INSERT through the raw driver at most every `maxDelayMs`, or at `maxBatch` rows) instead of one INSERT
+// per request; the response does not wait for it. A crash loses at most the last few milliseconds of attempts; `flush()` on
 // shutdown and in tests writes what is pending.
-import type { PrismaClient } from '../../db/client.ts'
 import type { Logger } from '../../http/logger.ts'
+import { utcText, type SqlReader } from './sql.ts'
 
 export interface VerificationAttempt {
   certificateId: number | null
@@ -28,7 +28,7 @@ export class VerificationLog {
   private readonly maxBatch: number
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly sql: Pick<SqlReader, 'query'>,
     private readonly logger: Pick<Logger, 'error'>,
     opts: VerificationLogOptions = {}
   ) {
@@ -59,17 +59,13 @@ export class VerificationLog {
     if (!this.queue.length) return
     const batch = this.queue
     this.queue = []
-    const p = this.prisma.certificateVerification
-      .createMany({
-        data: batch.map((a) => ({
-          certificateId: a.certificateId,
-          result: a.result,
-          tokenCheck: a.tokenCheck,
-          ip: a.ip.slice(0, 64),
-          userAgent: a.userAgent.slice(0, 256),
-          createdAt: a.createdAt
-        }))
-      })
+    const values: unknown[] = []
+    for (const a of batch) values.push(a.certificateId, a.result, a.tokenCheck, a.ip.slice(0, 64), a.userAgent.slice(0, 256), utcText(a.createdAt))
+    const p = this.sql
+      .query(
+        `INSERT INTO certificate_verification (certificate_id, result, token_check, ip, user_agent, created_at) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        values
+      )
       .then(
         () => undefined,
         (err: unknown) => this.logger.error({ err, lost: batch.length }, 'certificate verification log write failed')

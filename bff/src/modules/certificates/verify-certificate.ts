@@ -42,15 +42,35 @@ interface CertificateLookupRow {
 const LOOKUP_SQL = `SELECT id, type, title, subject_role, snapshot, pdf_sha256, pages, issued_at, expires_at, status, revoked_at, revoke_reason
   FROM certificate WHERE code_hash = ? LIMIT 1`
 
+/**
+ * Parsed snapshots and their hashes by certificate id, reused only while the stored text is byte-for-byte the same
+ * (a snapshot edited in the database afterwards is parsed and hashed again, and then no longer MATCHes its token).
+ */
+const snapshots = new Map<number, { text: string; doc: CertificateDocument; hash: string }>()
+const SNAPSHOT_CACHE_MAX = 5_000
+
+function parsedSnapshot(id: number, raw: string | object): { doc: CertificateDocument; hash: string } {
+  const text = typeof raw === 'string' ? raw : JSON.stringify(raw)
+  const hit = snapshots.get(id)
+  if (hit && hit.text === text) return hit
+  const doc = JSON.parse(text) as CertificateDocument
+  const entry = { text, doc, hash: documentHash(doc) }
+  if (snapshots.size >= SNAPSHOT_CACHE_MAX) snapshots.delete(snapshots.keys().next().value as number)
+  snapshots.set(id, entry)
+  return entry
+}
+
 async function lookup(sql: VerifyDeps['sql'], codeHash: string) {
   const r = (await sql.query<CertificateLookupRow>(LOOKUP_SQL, [codeHash]))[0]
   if (!r) return null
+  const snap = parsedSnapshot(r.id, r.snapshot)
   return {
     id: r.id,
     type: r.type,
     title: r.title,
     subjectRole: r.subject_role,
-    snapshot: (typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot) as unknown,
+    doc: snap.doc,
+    documentHash: snap.hash,
     pdfSha256: r.pdf_sha256,
     pages: r.pages,
     issuedAt: utc(r.issued_at) as Date,
@@ -82,7 +102,7 @@ export async function verifyCertificate(
   if (!row) {
     tokenCheck = checkCertificateToken(deps.keys, input.token, null, code)
   } else {
-    const doc = row.snapshot as unknown as CertificateDocument
+    const doc = row.doc
     result = row.status === 'REVOKED' ? 'REVOKED' : now.getTime() >= row.expiresAt.getTime() ? 'EXPIRED' : 'VALID'
     tokenCheck = checkCertificateToken(
       deps.keys,
@@ -90,8 +110,7 @@ export async function verifyCertificate(
       {
         type: row.type,
         tokenSubject: doc.public.tokenSubject,
-        // Re-hashed on every check (no cache): a snapshot edited in the database after issue must not MATCH.
-        documentHash: documentHash(row.snapshot),
+        documentHash: row.documentHash,
         issuedAt: row.issuedAt,
         expiresAt: row.expiresAt
       },
