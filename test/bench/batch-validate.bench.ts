@@ -132,6 +132,33 @@ console.log(`  machine load average ${l1?.toFixed(1)} on ${(await import('node:o
 const ok = best <= BUDGET_MS
 console.log(`  budget ${BUDGET_MS} ms: ${ok ? 'PASS' : 'FAIL'}`)
 
+// ── and the rest of the way: save the passed rows, submit, approve (one transaction for the whole effect) ──
+if (process.env.BATCH_APPROVE !== '0') {
+  const rev = await prisma.reviewer.create({ data: { username: `bench_rev_${tag}`, name: '基准审核员', passwordHash: 'x' } })
+  const revSession = crypto.randomUUID()
+  await prisma.session.create({ data: { id: revSession, role: 'REVIEWER', reviewerId: rev.id, expiresAt: new Date(Date.now() + 3600_000) } })
+  const revToken = signAccessToken(bff.deps.keys, { role: 'reviewer', reviewerId: rev.id, sessionId: revSession })
+  const step = async (label: string, run: () => Promise<Response>) => {
+    const t0 = performance.now()
+    const res = await run()
+    const b = (await res.json()) as Record<string, unknown>
+    console.log(`  ${label.padEnd(34)} ${(performance.now() - t0).toFixed(0).padStart(7)} ms  (${res.status})`)
+    if (res.status >= 300) throw new Error(`${label}: ${JSON.stringify(b).slice(0, 300)}`)
+    return b
+  }
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(file)]), '在职职工增员申报表.xlsx')
+  const saved = await step('upload and save passed rows', () => fetch(`${bff.baseUrl}/api/cases/${serialNo.serialNo}/batch`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }))
+  await step(`submit (${saved['itemCount']} rows re-validated)`, () => fetch(`${bff.baseUrl}/api/cases/${serialNo.serialNo}/submit`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }))
+  const approved = await step('approve (effect in one transaction)', () =>
+    fetch(`${bff.baseUrl}/api/review/cases/approve`, { method: 'POST', headers: { authorization: `Bearer ${revToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ serialNos: [serialNo.serialNo] }) })
+  )
+  const enrolled = await prisma.enrolment.count({ where: { unitId: unit.id, status: 'ACTIVE' } })
+  console.log(`  approved ${approved['approved']}; active enrolments in the unit now ${enrolled}`)
+  await prisma.session.deleteMany({ where: { id: revSession } })
+  await prisma.reviewer.delete({ where: { id: rev.id } })
+}
+
 // ── clean up ──
 await prisma.case.deleteMany({ where: { unitId: { in: [unit.id, other.id] } } })
 await prisma.session.deleteMany({ where: { id: sessionId } })
@@ -140,5 +167,7 @@ await prisma.unitClerk.deleteMany({ where: { unitId: unit.id } })
 await prisma.unitInsurance.deleteMany({ where: { unitId: { in: [unit.id, other.id] } } })
 await prisma.unit.deleteMany({ where: { id: { in: [unit.id, other.id] } } })
 await prisma.person.deleteMany({ where: { personNo: { startsWith: `BB${tag}` } } })
+const all = [...ids]
+for (let i = 0; i < all.length; i += 1000) await prisma.person.deleteMany({ where: { idNumber: { in: all.slice(i, i + 1000) } } })
 await bff.close()
 if (!ok) process.exitCode = 1

@@ -12,11 +12,11 @@ export const CASE_SERIAL_SEQUENCE = 'case_serial'
 /** First value of a new counter; the 业务流水号 sequence starts like the seed's samples (0470801 …). */
 const INITIAL: Record<string, number> = { [CASE_SERIAL_SEQUENCE]: 470_000, person_no: 50_000_000 }
 
-function statements(db: PrismaClient | Tx, name: string) {
-  const first = INITIAL[name] ?? 1
+function statements(db: PrismaClient | Tx, name: string, count = 1) {
+  const first = (INITIAL[name] ?? 1) + count - 1
   return [
     db.$executeRaw`INSERT INTO sequence (name, value) VALUES (${name}, LAST_INSERT_ID(${first}))
-                   ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + 1)`,
+                   ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + ${count})`,
     db.$queryRaw<Array<{ v: bigint | number }>>`SELECT LAST_INSERT_ID() AS v`
   ] as const
 }
@@ -29,9 +29,13 @@ export async function nextSequence(prisma: PrismaClient, name: string): Promise<
   return prisma.$transaction((tx) => nextSequenceInTx(tx, name), { maxWait: 20_000, timeout: 10_000 })
 }
 
-/** The next value inside the caller's transaction (the row stays locked until it commits: use sparingly). */
-export async function nextSequenceInTx(tx: Tx, name: string): Promise<number> {
-  const [insert, select] = statements(tx, name)
+/**
+ * The next value inside the caller's transaction (the row stays locked until it commits: use sparingly). With
+ * `count` > 1 it takes a block of numbers and returns the LAST of them (the block is last − count + 1 … last).
+ */
+export async function nextSequenceInTx(tx: Tx, name: string, count = 1): Promise<number> {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a positive integer')
+  const [insert, select] = statements(tx, name, count)
   await insert
   const rows = await select
   return Number(rows[0]?.v)

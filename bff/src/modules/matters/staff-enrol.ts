@@ -3,10 +3,12 @@
 // the old unit stops first (R004-25); not already enrolled here. Base = wage rounded to 10 yuan, floored/capped by
 // the year's bounds (R12, R13). Effect: creates the person when new, then creates or resumes (续保) the enrolments.
 import { contributionBase, periodOfDate, type RowIssue, type StaffEnrolRow } from '@shebao/shared'
+import type { Prisma } from '../../db/client.ts'
 import { AppError } from '../../http/errors.ts'
 import { nextSequenceInTx } from '../cases/sequence.ts'
 import {
   baseBounds,
+  chunks,
   dateOnly,
   enrolmentsOf,
   fenToDecimal,
@@ -74,15 +76,17 @@ async function apply(ctx: EffectContext): Promise<void> {
   const checks = await checkRows(ctx, ctx.items.map((i) => i.data))
   const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
   if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') + (problems.length > 5 ? `等${problems.length}项` : '') })
-  const persons = await personsByIdNumber(ctx.db, ctx.items.map((i) => String(i.data['idNumber'])))
-  for (const [i, item] of ctx.items.entries()) {
-    const row = item.data as unknown as StaffEnrolRow
-    const start = dateOnly(row.workStartDate)
-    let personId = persons.get(row.idNumber)?.id
-    if (personId === undefined) {
-      const seq = await nextSequenceInTx(ctx.db, 'person_no')
-      const created = await ctx.db.person.create({
-        data: {
+  const rows = ctx.items.map((i) => i.data as unknown as StaffEnrolRow)
+  // Bulk work so a 10 000-row file is approved in a few dozen statements, not tens of thousands.
+  const known = await personsByIdNumber(ctx.db, rows.map((r) => r.idNumber))
+  const newcomers = rows.filter((r) => !known.has(r.idNumber))
+  if (newcomers.length) {
+    // One block of 个人编号 from the sequence for all newcomers.
+    const last = await nextSequenceInTx(ctx.db, 'person_no', newcomers.length)
+    const first = last - newcomers.length + 1
+    for (const part of chunks(newcomers.map((row, i) => ({ row, seq: first + i })))) {
+      await ctx.db.person.createMany({
+        data: part.map(({ row, seq }) => ({
           personNo: `${unit.regionCode.slice(0, 4)}${String(seq).padStart(8, '0')}`,
           idType: '01',
           idNumber: row.idNumber,
@@ -93,31 +97,48 @@ async function apply(ctx: EffectContext): Promise<void> {
           phone: row.phone,
           regionCode: unit.regionCode,
           firstWorkDate: dateOnly(row.firstWorkDate ?? row.workStartDate),
-          currentWorkDate: start,
+          currentWorkDate: dateOnly(row.workStartDate),
           address: row.address ?? null,
           postalCode: row.postalCode ?? null,
           email: row.email ?? null
-        },
-        select: { id: true }
+        }))
       })
-      personId = created.id
-    } else {
-      await ctx.db.person.update({
-        where: { id: personId },
-        data: { currentWorkDate: start, phone: row.phone, ...(row.address ? { address: row.address } : {}) }
-      })
-    }
-    await ctx.db.caseItem.update({ where: { id: item.id }, data: { personId } })
-    const base = fenToDecimal(checks[i]?.derived?.['base'] as number)
-    const wage = fenToDecimal(row.monthlyWage)
-    const startPeriod = periodOfDate(row.workStartDate)
-    for (const t of row.insuranceTypes) {
-      const existing = await ctx.db.enrolment.findFirst({ where: { personId, unitId: unit.id, insuranceType: t }, orderBy: { id: 'desc' }, select: { id: true } })
-      const data = { status: 'ACTIVE' as const, startedOn: start, startPeriod, stopPeriod: null, stoppedOn: null, stopReason: null, monthlyBase: base, declaredWage: wage }
-      if (existing) await ctx.db.enrolment.update({ where: { id: existing.id }, data })
-      else await ctx.db.enrolment.create({ data: { personId, unitId: unit.id, insuranceType: t, ...data } })
     }
   }
+  // Returning workers (续保): their current work date and phone.
+  for (const row of rows) {
+    const p = known.get(row.idNumber)
+    if (p) await ctx.db.person.update({ where: { id: p.id }, data: { currentWorkDate: dateOnly(row.workStartDate), phone: row.phone, ...(row.address ? { address: row.address } : {}) } })
+  }
+  const persons = newcomers.length ? await personsByIdNumber(ctx.db, rows.map((r) => r.idNumber)) : known
+  await ctx.db.$executeRaw`UPDATE case_item ci JOIN person p ON p.id_number = JSON_UNQUOTE(JSON_EXTRACT(ci.data, '$.idNumber'))
+    SET ci.person_id = p.id WHERE ci.case_id = ${ctx.caseId} AND ci.row_no > 0`
+  // Enrolments: resume this unit's earlier rows (续保), create the others.
+  const existing = new Map<string, number>()
+  for (const part of chunks([...persons.values()].map((p) => p.id))) {
+    const rs = await ctx.db.enrolment.findMany({ where: { unitId: unit.id, personId: { in: part } }, orderBy: { id: 'asc' }, select: { id: true, personId: true, insuranceType: true } })
+    for (const e of rs) existing.set(`${e.personId}:${e.insuranceType}`, e.id)
+  }
+  const creates: Prisma.EnrolmentCreateManyInput[] = []
+  for (const [i, row] of rows.entries()) {
+    const personId = (persons.get(row.idNumber) as { id: number }).id
+    const data = {
+      status: 'ACTIVE' as const,
+      startedOn: dateOnly(row.workStartDate),
+      startPeriod: periodOfDate(row.workStartDate),
+      stopPeriod: null,
+      stoppedOn: null,
+      stopReason: null,
+      monthlyBase: fenToDecimal(checks[i]?.derived?.['base'] as number),
+      declaredWage: fenToDecimal(row.monthlyWage)
+    }
+    for (const t of row.insuranceTypes) {
+      const id = existing.get(`${personId}:${t}`)
+      if (id !== undefined) await ctx.db.enrolment.update({ where: { id }, data })
+      else creates.push({ personId, unitId: unit.id, insuranceType: t, ...data })
+    }
+  }
+  for (const part of chunks(creates)) await ctx.db.enrolment.createMany({ data: part })
 }
 
 export const staffEnrolHandler: MatterHandler = { code: 'STAFF_ENROL', checkRows, apply }

@@ -100,18 +100,27 @@ export async function applyStopLike(
   const checks = await check(ctx, rows)
   const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
   if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') })
+  // Rows with the same stop date, reason and types are suspended by one statement (a 10 000-row file stays fast);
+  // every chosen enrolment must still be contributing here, or the whole effect is refused.
+  const groups = new Map<string, { stopDate: string; reason: string; types: string[]; personIds: number[] }>()
   for (const [i, row] of rows.entries()) {
-    const personId = checks[i]?.personId as number
-    const stopDate = stopDateOf(row)
-    const n = await ctx.db.enrolment.updateMany({
-      where: { personId, unitId: unit.id, status: 'ACTIVE', insuranceType: { in: row.insuranceTypes as never[] } },
-      data: { status: 'SUSPENDED', stopPeriod: periodOfDate(stopDate), stoppedOn: dateOnly(stopDate), stopReason: reasonOf(row) }
-    })
-    if (n.count !== row.insuranceTypes.length) {
-      throw new AppError('RULE_VIOLATION', { detail: `第${ctx.items[i]?.rowNo}行：参保状态已发生变化，请重新校验` })
-    }
-    await ctx.db.caseItem.update({ where: { id: ctx.items[i]!.id }, data: { personId } })
+    const types = [...row.insuranceTypes].sort()
+    const key = `${stopDateOf(row)}|${reasonOf(row)}|${types.join(',')}`
+    const g = groups.get(key) ?? { stopDate: stopDateOf(row), reason: reasonOf(row), types, personIds: [] }
+    g.personIds.push(checks[i]?.personId as number)
+    groups.set(key, g)
   }
+  for (const g of groups.values()) {
+    for (const part of chunks(g.personIds)) {
+      const n = await ctx.db.enrolment.updateMany({
+        where: { personId: { in: part }, unitId: unit.id, status: 'ACTIVE', insuranceType: { in: g.types as never[] } },
+        data: { status: 'SUSPENDED', stopPeriod: periodOfDate(g.stopDate), stoppedOn: dateOnly(g.stopDate), stopReason: g.reason }
+      })
+      if (n.count !== part.length * g.types.length) throw new AppError('RULE_VIOLATION', { detail: '参保状态已发生变化，请重新校验' })
+    }
+  }
+  await ctx.db.$executeRaw`UPDATE case_item ci JOIN person p ON p.id_number = JSON_UNQUOTE(JSON_EXTRACT(ci.data, '$.idNumber'))
+    SET ci.person_id = p.id WHERE ci.case_id = ${ctx.caseId} AND ci.row_no > 0`
 }
 
 const stopDate = (r: StopLikeRow) => (r as unknown as StaffStopRow).stopDate
