@@ -1,17 +1,31 @@
 import { Text, View } from '@tarojs/components'
-import { formatInstant, STATUS_TONE, type CaseDetailT } from '../../lib/types'
+import { formatInstant, STATUS_TONE, type CaseDetailT, type MatterInfoT } from '../../lib/types'
 import { ChangeTable, KV } from '../Wizard'
 
 const HIDDEN = new Set(['unitNo', 'unitName'])
 
-function cell(v: unknown): string {
-  if (v === undefined || v === null) return ''
-  if (Array.isArray(v)) return v.join('、')
-  return String(v)
+const INSURANCE: Record<string, string> = { PENSION: '养老', UNEMPLOYMENT: '失业', WORK_INJURY: '工伤' }
+
+/** Labels of coded values: the template's dropdown options (民族 …) and the insurance types. */
+function labeller(matter?: MatterInfoT | null) {
+  const options = new Map<string, Map<string, string>>()
+  for (const c of matter?.template?.columns ?? []) if (c.options) options.set(c.field, new Map(c.options.map((o) => [o.value, o.label])))
+  const one = (field: string, v: unknown): string => {
+    const s = String(v)
+    return options.get(field)?.get(s) ?? INSURANCE[s] ?? s
+  }
+  return (field: string, v: unknown): string => {
+    if (v === undefined || v === null) return ''
+    if (Array.isArray(v)) return v.map((x) => one(field, x)).join('、')
+    if (field === 'monthlyWage' && typeof v === 'number') return (v / 100).toFixed(2)
+    return one(field, v)
+  }
 }
 
 /** A case as the applicant and the reviewer both see it: summary, 变更 table, rows, timeline (materials apart). */
-export default function CaseBody({ detail, rowLabels }: { detail: CaseDetailT; rowLabels?: Record<string, string> | null }) {
+export default function CaseBody({ detail, matter }: { detail: CaseDetailT; matter?: MatterInfoT | null }) {
+  const rowLabels = matter?.rowLabels
+  const cell = labeller(matter)
   const columns = [...new Set(detail.items.flatMap((it) => Object.keys(it.data)))].filter((k) => !HIDDEN.has(k))
   return (
     <View className='mw-case'>
@@ -49,7 +63,7 @@ export default function CaseBody({ detail, rowLabels }: { detail: CaseDetailT; r
                   <Text className='mw-table__cell mw-table__cell--narrow'>{it.rowNo}</Text>
                   {columns.map((c) => (
                     <Text key={c} className='mw-table__cell'>
-                      {c === 'monthlyWage' && typeof it.data[c] === 'number' ? ((it.data[c] as number) / 100).toFixed(2) : cell(it.data[c])}
+                      {cell(c, it.data[c])}
                     </Text>
                   ))}
                 </View>

@@ -42,7 +42,7 @@ export default function RecordPage() {
       {!detail && <Text className='sb-intro'>{error || '加载中…'}</Text>}
       {detail && (
         <>
-          <CaseBody detail={detail} rowLabels={matter?.rowLabels} />
+          <CaseBody detail={detail} matter={matter} />
           <Materials detail={detail} editable={false} />
           <View className='mw-actions mw-actions--row'>
             {detail.actions.edit && (

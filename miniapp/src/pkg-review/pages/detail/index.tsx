@@ -83,7 +83,7 @@ export default function ReviewDetail() {
       {detail && (
         <View className='rv-detail__grid'>
           <View className='rv-detail__main'>
-            <CaseBody detail={detail} rowLabels={matter?.rowLabels} />
+            <CaseBody detail={detail} matter={matter} />
             {rowChanges.map((it) => (
               <View key={it.rowNo}>
                 <Text className='sb-section-title'>第 {it.rowNo} 条：{String(it.data.name ?? it.data.personNo ?? '')}</Text>
@@ -110,7 +110,7 @@ export default function ReviewDetail() {
                   <Button type='primary' disabled={busy} onClick={approve} className='rv-approve'>
                     审核通过
                   </Button>
-                  <Button type='danger' fill='outline' disabled={busy} onClick={() => setReturning(true)} className='rv-return'>
+                  <Button type='danger' disabled={busy} onClick={() => setReturning(true)} className='rv-return'>
                     退回
                   </Button>
                 </View>
