@@ -83,6 +83,7 @@ export const errorCatalogue = {
   BILL_NOT_PAYABLE: { status: 409, message: '{detail}' },
   BACK_DECLARATION_OUT_OF_RANGE: { status: 409, message: '网上只能补缴当前月份以前3个月的社保费（{detail}）；补缴三个月前以前的社保费需要向社保经办机构提交相关资料进行行政审批' },
   BACK_DECLARATION_NOT_NEXT: { status: 409, message: '存在更早的未缴费月份，请按月依次补缴（{detail}）' },
+  REFUND_ACCOUNT_MISSING: { status: 409, message: '单位不存在退收银行账号，不能办理多缴退费；请先在单位一般信息变更中添加退款银行账户' },
   WAGE_DECLARATION_WINDOW_CLOSED: { status: 409, message: '年度缴费工资申报时限为每年4月1日至6月30日，当前不在申报期内{detail}' },
   // ── certificates ──
   CERTIFICATE_NOT_ELIGIBLE: { status: 400, message: '暂不能开具该证明：{detail}' },

@@ -216,9 +216,12 @@ export const DeclarationLinesResponse = Paged(DeclarationLineRow);
 export const BillNoSchema = z.string().regex(/^\d{16}$/, '征集通知单据号应为16位数字');
 export const BillParams = z.object({ billNo: BillNoSchema });
 
-export const IssueBillBody = z.object({
-  declarationId: z.int('申报编号无效').positive('申报编号无效').describe('要开具认定单的单位缴费申报'),
-});
+export const IssueBillBody = z
+  .object({
+    declarationId: z.int('申报编号无效').positive('申报编号无效').optional().describe('要开具认定单的单位缴费申报'),
+    pending: z.literal(true).optional().describe('true：开具本单位待征集的补缴数据（职工补缴、劳动合同补缴）'),
+  })
+  .refine((b) => (b.declarationId === undefined) !== (b.pending === undefined), { message: '请选择要开具认定单的缴费申报或待征集的补缴数据', path: ['declarationId'] });
 
 export const BillLineSchema = z.object({
   insuranceType: InsuranceTypeCode,
@@ -298,6 +301,24 @@ export const ArrivalResponse = BillDetail.extend({
   creditedPersons: z.number().int().describe('记入个人账户的人数'),
 });
 
+export const RefundListResponse = Paged(
+  z.object({
+    personNo: z.string(),
+    name: z.string(),
+    idNumber: z.string().describe('证件号码（脱敏）'),
+    insuranceType: InsuranceTypeCode,
+    label: z.string(),
+    period: Period,
+    periodText: PeriodText,
+    baseFen: Fen,
+    unitFen: Fen,
+    personalFen: Fen,
+    totalFen: Fen,
+    totalYuan: Yuan,
+    paidAt: InstantSchema.nullable(),
+  }),
+).extend({ account: z.object({ bankName: z.string(), accountName: z.string(), accountNumber: z.string() }).nullable().describe('退收银行账户（脱敏）') });
+
 // ── routes ──────────────────────────────────────────────────────────────────────────────────
 
 export const contributionRoutes = defineRoutes([
@@ -360,6 +381,10 @@ export const contributionRoutes = defineRoutes([
   {
     method: 'GET', path: '/api/unit/contributions/wage-declaration/template', summary: '年度职工养老保险缴费工资申报表（预填本单位参保职工）', tag: 'contributions', auth: 'unit',
     response: z.any(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    method: 'GET', path: '/api/unit/refunds', summary: '单位退费查询（已退费的缴费记录及退款账户）', tag: 'contributions', auth: 'unit',
+    request: { query: PageQuery }, response: RefundListResponse,
   },
   {
     method: 'GET', path: '/api/review/bills', summary: '应缴认定单（中心）', tag: 'review', auth: 'reviewer',

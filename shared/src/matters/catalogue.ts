@@ -7,7 +7,7 @@ import type { CodeEntry, CodeTable } from '../codes/table';
 import { columnForField } from './batch';
 import { staffInfoChange, unitInfoChange, unitKeyInfoChange } from './info-change';
 import { staffAddTypes, staffEnrol, staffReduceTypes, staffStop } from './staff';
-import { wageDeclaration } from './contributions';
+import { backPayment, labourContractBackPayment, refund, wageDeclaration } from './contributions';
 import type { ChangeField, MatterDefinition, RowIssue, RuleContext } from './types';
 
 export const MATTERS: readonly MatterDefinition[] = [
@@ -19,6 +19,9 @@ export const MATTERS: readonly MatterDefinition[] = [
   unitInfoChange,
   unitKeyInfoChange,
   wageDeclaration,
+  backPayment,
+  labourContractBackPayment,
+  refund,
 ] as unknown as readonly MatterDefinition[];
 
 export const MATTER_CODES = MATTERS.map((m) => m.code) as unknown as readonly [string, ...string[]];

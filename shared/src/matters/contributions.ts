@@ -4,10 +4,13 @@
  * bff/src/modules/contributions); what the center may need to see or a unit files with materials is a matter.
  */
 import { z } from 'zod';
+import { BackPaymentReasons, RefundReasons } from '../codes/reasons';
 import { declaredMonthlyWage } from '../contribution';
-import { BATCH_GUIDANCE, RESULT_INSTANT, TEMPLATE_INSTRUCTION, TERMS_TEXT, VALIDATION_GUIDANCE } from './common';
-import { RowIdNumber, RowPersonName, optionalText } from './fields';
-import type { MatterDefinition } from './types';
+import { BATCH_GUIDANCE, RESULT_INSTANT, RESULT_REVIEW, TEMPLATE_INSTRUCTION, TERMS_TEXT, VALIDATION_GUIDANCE } from './common';
+import { RowIdNumber, RowPersonName, UnitInsuranceTypesField, codeField, optionalText } from './fields';
+import type { MatterDefinition, RowIssue } from './types';
+
+const noForm = z.object({}).strict();
 
 // ── 单位职工社会保险缴费工资申报 §3.3.20 ────────────────────────────────────────────────────────
 
@@ -94,4 +97,160 @@ export const wageDeclaration: MatterDefinition<typeof WageDeclarationForm, typeo
   materials: [{ code: 'COMMITMENT', name: '承诺书', requirement: 'REQUIRED', description: '必传', maxFiles: 5 }],
   inFlight: 'unit',
   reportTitle: '年度职工社会保险缴费工资申报表',
+};
+
+// ── 补缴 (back-payment for workers) §3.3.30; R49–R58, R004-20/21 ─────────────────────────────────
+
+const PeriodField = (what: string) =>
+  z.coerce
+    .number(`${what}须为YYYYMM格式的年月`)
+    .int(`${what}须为YYYYMM格式的年月`)
+    .refine((v) => v >= 190001 && v <= 299912 && v % 100 >= 1 && v % 100 <= 12, `${what}须为YYYYMM格式的年月`);
+
+const backPaymentRowShape = {
+  personNo: optionalText(20, '个人编号'),
+  idNumber: RowIdNumber,
+  name: RowPersonName,
+  startPeriod: PeriodField('开始期号'),
+  endPeriod: PeriodField('结束期号'),
+  /** 月平均工资 (fen): each year's base is it floored/capped by that year's standard (R58). */
+  monthlyWage: z.int('月平均工资须为金额').min(1, '月平均工资须大于0').max(100_000_000, '月平均工资超出合理范围'),
+  insuranceTypes: UnitInsuranceTypesField,
+};
+
+const periodOrder = (row: { startPeriod: number; endPeriod: number }): RowIssue[] =>
+  row.startPeriod > row.endPeriod ? [{ field: 'endPeriod', column: '结束期号', reason: '结束期号不能早于开始期号' }] : [];
+
+const backPaymentLabels = {
+  personNo: '个人编号',
+  idNumber: '身份证号码',
+  name: '姓名',
+  startPeriod: '开始期号',
+  endPeriod: '结束期号',
+  monthlyWage: '月平均工资',
+  insuranceTypes: '险种类型',
+  reason: '补缴原因',
+};
+
+export const BackPaymentRow = z.object(backPaymentRowShape);
+export type BackPaymentRow = z.output<typeof BackPaymentRow>;
+
+/** 单位职工社会保险补缴申报 (ordinary, online): the 3 months before the current month (R004-21, FAQ8); instant. */
+export const backPayment: MatterDefinition<typeof noForm, typeof BackPaymentRow> = {
+  code: 'BACK_PAYMENT',
+  name: '单位职工社会保险补缴申报',
+  section: '3.3.30',
+  category: 'CONTRIBUTION_DECLARATION',
+  applicant: 'unit',
+  description: '为参保单位职工办理当前月份以前3个月内的社会保险费补缴。补缴三个月前以前的社保费需要提交相关资料进行行政审批（劳动合同补缴）。',
+  guidance: [
+    '输入证件号码，填写补缴开始期号、结束期号、月平均工资，勾选险种类型，点击【添加】',
+    '可以为职工补缴当前月份以前3个月的社保费，如：当前为2023年4月，可为职工办理2023年1-3月的补缴。',
+    '补缴后请在当月开具《社会保险费应缴认定单》并在有效期内缴费，补缴费款按规定加收利息和滞纳金。',
+    VALIDATION_GUIDANCE,
+  ],
+  terms: TERMS_TEXT,
+  review: 'instant',
+  resultMessage: RESULT_INSTANT,
+  modes: ['SINGLE'],
+  form: noForm,
+  row: BackPaymentRow,
+  rowKey: 'idNumber',
+  rowLabels: backPaymentLabels,
+  rowRules: (row) => periodOrder(row),
+  materials: [],
+  inFlight: 'unit',
+  reportTitle: '职工基本养老保险费补缴申报明细表',
+};
+
+export const LabourContractBackPaymentRow = z.object({
+  ...backPaymentRowShape,
+  reason: codeField(BackPaymentReasons, '补缴原因'),
+});
+export type LabourContractBackPaymentRow = z.output<typeof LabourContractBackPaymentRow>;
+
+/** 劳动合同补缴 may cover at most 36 months in all (R49); more needs one of the listed documents (R55). */
+export const LABOUR_CONTRACT_DOCUMENTS = ['LABOUR_CONTRACT', 'ORIGINAL_VOUCHERS'] as const;
+export const BEYOND_THREE_YEARS_DOCUMENTS = ['ADMIN_APPROVAL', 'COURT_JUDGMENT', 'LABOUR_INSPECTION', 'ARBITRATION', 'AUDIT_NOTICE'] as const;
+
+/** 单位职工社会保险劳动合同补缴申报 §3.3.30: reviewed; after the person's 统账结合 date; materials by duration. */
+export const labourContractBackPayment: MatterDefinition<typeof noForm, typeof LabourContractBackPaymentRow> = {
+  code: 'LABOUR_CONTRACT_BACK_PAYMENT',
+  name: '单位职工社会保险劳动合同补缴申报',
+  section: '3.3.30',
+  category: 'CONTRIBUTION_DECLARATION',
+  applicant: 'unit',
+  description: '为参保单位职工办理个人统账结合时间之后累计补缴年限不超过36个月的补缴业务。',
+  guidance: [
+    '用人单位职工因某种原因未缴纳社会保险导致中断缴费的，职工个人需要补缴社会保险费，个人承担个人缴纳部分，单位承担单位缴纳部分。',
+    '支持在职人员、暂停人员；支持同一单位下多人一起补缴；默认全险种，可勾选养老、失业、工伤。',
+    '按照政策规定, 补缴1996年1月1日以后时段, 有收取个人账户利息及滞纳金。',
+    '本单位补缴3年以内且累计补缴不超过3年的, 需提供《劳动合同》(或工资花名册、年度考核表等原始凭据，二选一); 本单位累计补缴超过3年以上的, 需提供行政审批、法院判决、劳动保障、劳动仲裁、稽核部门出具的整改通知书之一。',
+    '本表申报月平均工资必须经职工本人签字确认, 单位留存。',
+    '低于历年缴费基数标准60%或高于300%的, 将按历年保底或封顶数核定。',
+  ],
+  terms: TERMS_TEXT,
+  review: 'reviewed',
+  resultMessage: RESULT_REVIEW,
+  modes: ['SINGLE'],
+  form: noForm,
+  row: LabourContractBackPaymentRow,
+  rowKey: 'idNumber',
+  rowLabels: backPaymentLabels,
+  rowRules: (row) => periodOrder(row),
+  materials: [
+    { code: 'LABOUR_CONTRACT', name: '劳动合同', requirement: 'OPTIONAL', description: '累计补缴不超过3年：劳动合同或原始凭据（二选一）' },
+    { code: 'ORIGINAL_VOUCHERS', name: '工资花名册、年度考核表等原始凭据', requirement: 'OPTIONAL', description: '累计补缴不超过3年：劳动合同或原始凭据（二选一）' },
+    { code: 'ADMIN_APPROVAL', name: '行政审批文件', requirement: 'OPTIONAL', description: '累计补缴超过3年：五选一' },
+    { code: 'COURT_JUDGMENT', name: '法院判决书', requirement: 'OPTIONAL', description: '累计补缴超过3年：五选一' },
+    { code: 'LABOUR_INSPECTION', name: '劳动保障监察文书', requirement: 'OPTIONAL', description: '累计补缴超过3年：五选一' },
+    { code: 'ARBITRATION', name: '劳动仲裁裁决书', requirement: 'OPTIONAL', description: '累计补缴超过3年：五选一' },
+    { code: 'AUDIT_NOTICE', name: '稽核部门出具的整改通知书', requirement: 'OPTIONAL', description: '累计补缴超过3年：五选一' },
+  ],
+  inFlight: 'unit',
+  reportTitle: '职工基本养老保险费补缴申报明细表',
+};
+
+// ── 单位职工社会保险费多缴退费申报 §3.3.35; R70–R72, R004-30/31 ───────────────────────────────────
+
+export const RefundRow = z.object({
+  personNo: optionalText(20, '个人编号'),
+  idNumber: RowIdNumber,
+  name: RowPersonName,
+  startPeriod: PeriodField('开始年月'),
+  endPeriod: PeriodField('结束年月'),
+  insuranceTypes: UnitInsuranceTypesField,
+  reason: codeField(RefundReasons, '退收、退账原因'),
+});
+export type RefundRow = z.output<typeof RefundRow>;
+
+export const refund: MatterDefinition<typeof noForm, typeof RefundRow> = {
+  code: 'REFUND',
+  name: '单位职工社会保险费多缴退费申报',
+  section: '3.3.35',
+  category: 'CONTRIBUTION_DECLARATION',
+  applicant: 'unit',
+  description: '为参保单位职工办理多缴退费或退账, 退款至单位收款账户。',
+  guidance: [
+    '可为职工办理当前月份往前三个月的退费，如：当前为2023年4月，可为职工办理2023年1-3月的多缴退费。',
+    '单位需先为职工办理"单位职工社会保险暂停"，停保时间为职工离职当月，停保当月不可以为职工办理多缴退费。',
+    '须上传加盖单位公章的《解除劳动合同通知书》或《单位职工减员申报表》等材料之一；单位须存在退收银行账户（可在单位一般信息变更中添加）。',
+  ],
+  terms: TERMS_TEXT,
+  review: 'reviewed',
+  resultMessage: RESULT_REVIEW,
+  modes: ['SINGLE'],
+  form: noForm,
+  row: RefundRow,
+  rowKey: 'idNumber',
+  rowLabels: { ...backPaymentLabels, startPeriod: '开始年月', endPeriod: '结束年月', reason: '退收、退账原因' },
+  rowRules: (row) => (row.startPeriod > row.endPeriod ? [{ field: 'endPeriod', column: '结束年月', reason: '结束年月不能早于开始年月' }] : []),
+  materials: [
+    { code: 'TERMINATION_NOTICE', name: '解除劳动合同通知书（或单位职工减员申报表）', requirement: 'GROUP', group: '退费材料', description: '加盖单位公章' },
+    { code: 'LEGAL_OR_APPROVAL', name: '司法部门出具的相关法律文书或行政审批件', requirement: 'GROUP', group: '退费材料' },
+    { code: 'AUDIT_NOTICE', name: '稽核部门出具的整改通知书', requirement: 'GROUP', group: '退费材料' },
+    { code: 'OTHER', name: '其他材料', requirement: 'GROUP', group: '退费材料' },
+  ],
+  inFlight: 'unit',
+  reportTitle: '单位职工基本养老保险费退收/退账申报明细表',
 };

@@ -64,7 +64,21 @@ export async function arriveBill(prisma: PrismaClient, auth: AuthContext, billNo
           SELECT person_id, CAST(personal_amount AS CHAR) AS p FROM declaration_line WHERE declaration_id = ${bill.declarationId} AND insurance_type = 'PENSION'`
         creditedPersons = await creditAccounts(tx, periodYear(bill.period), pension.map((r) => ({ personId: Number(r.person_id), fen: toFen(r.p) })))
       }
-      const types = [...new Set(bill.lines.map((l) => l.insuranceType))]
+      else {
+        // A bill of back-payment records: they become 补缴到账; their personal pension parts are credited to the
+        // years they belong to.
+        records = (await tx.contributionRecord.updateMany({ where: { billId: bill.id, status: 'DECLARED' }, data: { status: 'BACK_PAID', paidAt: now } })).count
+        const pension = await tx.contributionRecord.findMany({ where: { billId: bill.id, insuranceType: 'PENSION' }, select: { personId: true, period: true, personalAmount: true } })
+        const byYear = new Map<number, Array<{ personId: number; fen: number }>>()
+        for (const r of pension) byYear.set(periodYear(r.period), [...(byYear.get(periodYear(r.period)) ?? []), { personId: r.personId, fen: toFen(r.personalAmount) }])
+        const persons = new Set<number>()
+        for (const [year, credits] of byYear) {
+          await creditAccounts(tx, year, credits)
+          for (const c of credits) persons.add(c.personId)
+        }
+        creditedPersons = persons.size
+      }
+      const types = bill.declarationId !== null ? [...new Set(bill.lines.map((l) => l.insuranceType))] : []
       if (types.length) {
         await tx.$executeRawUnsafe(
           `UPDATE unit_insurance SET last_settled_period = GREATEST(COALESCE(last_settled_period, 0), ?)

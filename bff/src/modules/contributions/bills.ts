@@ -33,8 +33,10 @@ import {
   pageOf,
   pageOffset,
   periodYear,
+  INTEREST_AND_LATE_FEE_FROM_PERIOD,
   shanghaiPeriod,
   shanghaiToday,
+  socialYearOf,
   type BillDetail,
   type BillSummary,
   type Fen,
@@ -198,9 +200,9 @@ async function lastVoidBillId(tx: Tx, declarationId: number): Promise<number | n
   return prev?.id ?? null
 }
 
-export async function issueBill(prisma: PrismaClient, auth: AuthContext, body: { declarationId: number }, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<BillDetail>> {
+export async function issueBill(prisma: PrismaClient, auth: AuthContext, body: { declarationId?: number | undefined; pending?: boolean | undefined }, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<BillDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.issueBill', declarationId: body.declarationId } } : undefined
+  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.issueBill', declarationId: body.declarationId ?? null, pending: body.pending === true } } : undefined
   const seq = await nextSequence(prisma, BILL_NO_SEQUENCE)
   return runIdempotent(
     prisma,
@@ -208,12 +210,95 @@ export async function issueBill(prisma: PrismaClient, auth: AuthContext, body: {
     async (tx) => {
       await lockUnit(tx, unit.id)
       await expireDueBills(tx, { unitId: unit.id }, now)
+      if (body.declarationId === undefined) {
+        const id = await createRecordsBill(tx, unit, now, seq)
+        return { status: 201, body: await billDetailById(tx, unit, id, now) }
+      }
       const d = await billableDeclaration(tx, unit.id, body.declarationId)
       const id = await createDeclarationBill(tx, unit, d, now, await lastVoidBillId(tx, d.id), seq)
       return { status: 201, body: await billDetailById(tx, unit, id, now) }
     },
     CONTRIB_TX
   )
+}
+
+// ── bills of pending back-payment records (补缴核定) ─────────────────────────────────────────────
+
+/**
+ * The unit's unbilled 应缴未到账 records (补缴 from the worker matters) as one bill: per record, interest and late fee
+ * for the days from the 1st of the month after its period through the 经办日期 when the period is from 1996-01 on
+ * (R54); summed per insurance type. The records are tied to the bill until it expires or is revoked.
+ */
+async function createRecordsBill(tx: Tx, unit: UnitRow, now: Date, firstSeq: number): Promise<number> {
+  const records = await tx.$queryRaw<Array<{ id: bigint; insurance_type: string; period: number; u: string; p: string }>>`
+    SELECT id, insurance_type, period, CAST(unit_amount AS CHAR) AS u, CAST(personal_amount AS CHAR) AS p
+      FROM contribution_record WHERE unit_id = ${unit.id} AND bill_id IS NULL AND status = 'DECLARED' FOR UPDATE`
+  if (records.length === 0) throw notIssuable('没有待开具应缴认定单的补缴数据')
+  const issuedOn = shanghaiToday(now)
+  const lateRate = new Map<number, number>()
+  const interestRate = new Map<number, number>()
+  const lines = new Map<string, BillLineCalc>()
+  for (const r of records) {
+    const period = Number(r.period)
+    const days = period >= INTEREST_AND_LATE_FEE_FROM_PERIOD ? lateDaysFor(period, issuedOn) : 0
+    const year = socialYearOf(period)
+    if (!lateRate.has(year)) lateRate.set(year, (await policyForPeriod(tx, unit.regionCode, period)).lateFeeDailyPpm)
+    const calYear = periodYear(period)
+    if (r.insurance_type === 'PENSION' && days > 0 && !interestRate.has(calYear)) interestRate.set(calYear, await interestRateFor(tx, calYear))
+    const unitFen = toFen(r.u)
+    const personalFen = toFen(r.p)
+    const interestFen = r.insurance_type === 'PENSION' ? lateInterest(personalFen, interestRate.get(calYear) ?? 0, days) : 0
+    const lateFeeFen = lateFee(unitFen + personalFen, days, lateRate.get(year) as number)
+    const l = lines.get(r.insurance_type) ?? { insuranceType: r.insurance_type, unitFen: 0, personalFen: 0, interestFen: 0, lateFeeFen: 0, totalFen: 0 }
+    l.unitFen += unitFen
+    l.personalFen += personalFen
+    l.interestFen += interestFen
+    l.lateFeeFen += lateFeeFen
+    l.totalFen += unitFen + personalFen + interestFen + lateFeeFen
+    lines.set(r.insurance_type, l)
+  }
+  const list = [...lines.values()].sort((a, b) => TYPE_ORDER.indexOf(a.insuranceType as never) - TYPE_ORDER.indexOf(b.insuranceType as never))
+  const sum = (f: (l: BillLineCalc) => Fen) => list.reduce((s, l) => s + f(l), 0)
+  const agency = await agencyName(tx, unit.regionCode)
+  for (let attempt = 0; ; attempt++) {
+    const seq = attempt === 0 ? firstSeq : await nextSequenceInTx(tx, BILL_NO_SEQUENCE)
+    try {
+      const bill = await tx.bill.create({
+        data: {
+          billNo: formatBillNo(now, seq % 100),
+          unitId: unit.id,
+          declarationId: null,
+          period: Math.max(...records.map((r) => Number(r.period))),
+          kind: 'BACK_PAYMENT',
+          status: 'VALID',
+          unitAmount: dec(sum((l) => l.unitFen)),
+          personalAmount: dec(sum((l) => l.personalFen)),
+          interest: dec(sum((l) => l.interestFen)),
+          lateFee: dec(sum((l) => l.lateFeeFen)),
+          total: dec(sum((l) => l.totalFen)),
+          issuedAt: now,
+          deadline: dateOnly(billDeadline(issuedOn)),
+          agency,
+          lines: {
+            create: list.map((l) => ({
+              insuranceType: l.insuranceType as 'PENSION',
+              unitAmount: dec(l.unitFen),
+              personalAmount: dec(l.personalFen),
+              interest: dec(l.interestFen),
+              lateFee: dec(l.lateFeeFen),
+              total: dec(l.totalFen)
+            }))
+          }
+        },
+        select: { id: true }
+      })
+      await tx.contributionRecord.updateMany({ where: { id: { in: records.map((r) => r.id) } }, data: { billId: bill.id } })
+      return bill.id
+    } catch (err) {
+      if (attempt < 5 && isUniqueViolation(err, 'bill_no')) continue
+      throw err
+    }
+  }
 }
 
 // ── revoke / re-issue ───────────────────────────────────────────────────────────────────────

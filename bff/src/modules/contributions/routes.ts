@@ -10,6 +10,7 @@ import { renderBillPdf } from './bill-pdf.ts'
 import { billDetailOf, findOwnBill, getBill, issueBill, listBills, reissueBill, revokeBill } from './bills.ts'
 import { declareBackMonth, declareMonth, getDeclaration, listDeclarationLines, listDeclarations, previewDeclaration, revokeDeclaration } from './declaration.ts'
 import { getPolicy } from './policy.ts'
+import { listRefunds } from './refund.ts'
 import { wageDeclarationTemplate } from './wage-declaration.ts'
 
 function respond<T>(ctx: Context, outcome: Outcome<T>): T {
@@ -75,6 +76,9 @@ export function contributionsRoutes(deps: ModuleDeps): Router {
     ctx.body = bytes
     return undefined
   })
+
+  // 单位退费查询.
+  mountRoute(router, deps, routeOf(api, 'GET', '/api/unit/refunds'), ({ auth, query }) => listRefunds(prisma, auth, query))
 
   // Center.
   mountRoute(router, deps, routeOf(api, 'GET', '/api/review/bills'), ({ auth, query }) => listReviewBills(prisma, auth, query))

@@ -8,6 +8,8 @@ import { staffInfoChangeHandler } from './staff-info-change.ts'
 import { unitInfoChangeHandler } from './unit-info-change.ts'
 import { unitKeyInfoChangeHandler } from './unit-key-info-change.ts'
 import { wageDeclarationHandler } from '../contributions/wage-declaration.ts'
+import { backPaymentHandler, labourContractBackPaymentHandler } from '../contributions/back-payment.ts'
+import { refundHandler } from '../contributions/refund.ts'
 
 const handlers = new Map<string, MatterHandler>()
 
@@ -25,7 +27,10 @@ for (const h of [
   staffInfoChangeHandler,
   unitInfoChangeHandler,
   unitKeyInfoChangeHandler,
-  wageDeclarationHandler
+  wageDeclarationHandler,
+  backPaymentHandler,
+  labourContractBackPaymentHandler,
+  refundHandler
 ]) {
   registerMatterHandler(h)
 }
