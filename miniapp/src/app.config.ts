@@ -9,7 +9,22 @@ export default defineAppConfig({
   ],
   // Everything else by area, each its own subpackage (≤ 2 MB each; main ≤ 2 MB: scripts/package-size.mjs).
   subPackages: [
-    { root: 'pkg-query', name: 'query', pages: ['pages/index/index'] },
+    {
+      root: 'pkg-query',
+      name: 'query',
+      pages: [
+        'pages/index/index',
+        'pages/enrolment/index',
+        'pages/contributions/index',
+        'pages/account/index',
+        'pages/benefits/index',
+        'pages/certifications/index',
+        'pages/work-injury/index',
+        'pages/work-injury-detail/index',
+        'pages/cases/index',
+        'pages/case-detail/index'
+      ]
+    },
     { root: 'pkg-cert', name: 'cert', pages: ['pages/index/index', 'pages/issue/index', 'pages/mine/index'] },
     { root: 'pkg-unit', name: 'unit', pages: ['pages/index/index'] },
     { root: 'pkg-matters', name: 'matters', pages: ['pages/index/index', 'pages/wizard/index', 'pages/records/index', 'pages/record/index'] },

@@ -184,9 +184,9 @@ export async function createPersonFixture(prisma: PrismaClient): Promise<PersonF
       },
       select: { id: true, unitNo: true, name: true }
     })
-  const a = await unit(`宜昌市长江机电设备有限公司${tag}`, 4)
-  const b = await unit(`宜昌市三峡物流有限公司${tag}`, 5)
-  const c = await unit(`宜昌市夷陵建筑工程有限公司${tag}`, 6)
+  const a = await unit('宜昌市长江机电设备有限公司', 4)
+  const b = await unit('宜昌市三峡物流有限公司', 5)
+  const c = await unit('宜昌市夷陵建筑工程有限公司', 6)
 
   const person = async (name: string, sex: '1' | '2', extra: { phone?: string | null; status?: 'ACTIVE' | 'RETIRED'; retiredOn?: string } = {}) => {
     const idNumber = randomIdNumber()

@@ -1,7 +1,7 @@
 // 我的办件: the cases the person applied for themselves (applicant_role PERSON), newest first, and one case's
 // timeline. A serial number of someone else's case answers 404 like a missing one. Cases a unit filed about the
 // person are the unit's records and are not listed here.
-import { CaseModes, CaseStatuses, type CaseDetail, type CaseRow, type CaseStatus, type CasesResponse } from '@shebao/shared'
+import { CaseModes, CaseStatuses, matterName, type CaseDetail, type CaseRow, type CaseStatus, type CasesResponse } from '@shebao/shared'
 import type { PrismaClient } from '../../db/client.ts'
 import { AppError } from '../../http/errors.ts'
 import { instant, instantOrNull, instantText, instantTextOrNull } from './convert.ts'
@@ -15,14 +15,6 @@ const EVENT_LABELS: Record<string, string> = {
   RETURNED: '退回',
   WITHDRAWN: '撤销',
   EFFECTIVE: '办结'
-}
-
-/**
- * 事项名称. The matter catalogue is not in @shebao/shared yet (it lands with the matter issues); until then the
- * code is shown as its own name.
- */
-export function matterNameOf(code: string): string {
-  return code
 }
 
 const CASE_SELECT = {
@@ -87,7 +79,7 @@ function toCaseRow(c: { serialNo: string; matterCode: string; status: CaseStatus
   return {
     serialNo: c.serialNo,
     matterCode: c.matterCode,
-    matterName: matterNameOf(c.matterCode),
+    matterName: matterName(c.matterCode), // the catalogue's name; the code itself for a matter it does not know
     status: c.status,
     statusLabel: CaseStatuses.label(c.status),
     createdAt: instant(c.createdAt),

@@ -24,9 +24,9 @@ const open = (url: string) => () => {
 
 // 常用服务: the entries people use most (PRODUCT.md §1–§4)
 const SHORTCUTS: Shortcut[] = [
-  { text: '参保信息', Icon: ShieldCheck, go: open(areaIndexUrl('query')) },
-  { text: '缴费信息', Icon: ToPay, go: open(areaIndexUrl('query')) },
-  { text: '个人账户', Icon: Wallet, go: open(areaIndexUrl('query')) },
+  { text: '参保信息', Icon: ShieldCheck, go: open('/pkg-query/pages/enrolment/index') },
+  { text: '缴费信息', Icon: ToPay, go: open('/pkg-query/pages/contributions/index') },
+  { text: '个人账户', Icon: Wallet, go: open('/pkg-query/pages/account/index') },
   { text: '参保证明', Icon: Order, go: open(areaIndexUrl('cert')) },
   {
     text: '扫码登录',
@@ -38,7 +38,7 @@ const SHORTCUTS: Shortcut[] = [
   },
   { text: '证明验证', Icon: QrCode, go: open(areaIndexUrl('verify')) },
   { text: '单位办事', Icon: Store, go: open(areaIndexUrl('unit')) },
-  { text: '办件记录', Icon: List, go: open(areaIndexUrl('query')) }
+  { text: '办件记录', Icon: List, go: open('/pkg-query/pages/cases/index') }
 ]
 
 // 公告: facts people need to plan around (PRODUCT.md, "Numbers worth knowing")

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '工伤认定详情'
+})
