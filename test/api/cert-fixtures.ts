@@ -274,31 +274,22 @@ export async function renderPage(pdf: Buffer, page = 1, dpi = 150): Promise<Buff
 
 /**
  * Decode the QR code in a PNG (jsqr); null when none is found. Also where it sits (for the top-right check).
- * `region` 'top-right' scans only the right half of the top quarter (where proofs print it; much faster).
+ * Tries the right half of the page first (where proofs print it; faster), then the whole page.
  */
-export async function decodeQr(
-  png: Buffer,
-  region: 'page' | 'top-right' = 'top-right'
-): Promise<{ text: string; x: number; y: number; width: number; imageWidth: number; imageHeight: number } | null> {
+export async function decodeQr(png: Buffer): Promise<{ text: string; x: number; y: number; width: number; imageWidth: number; imageHeight: number } | null> {
   const raw = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
-  const img = { data: raw.data, width: raw.info.width, height: raw.info.height }
-  const x0 = region === 'top-right' ? Math.floor(img.width / 2) : 0
-  const h = region === 'top-right' ? Math.floor(img.height / 4) : img.height
-  const w = img.width - x0
-  const data = new Uint8ClampedArray(w * h * 4)
-  for (let y = 0; y < h; y++) data.set(img.data.subarray((y * img.width + x0) * 4, (y * img.width + img.width) * 4), y * w * 4)
-  const code = jsQR(data, w, h, { inversionAttempts: 'dontInvert' })
-  if (!code) return null
-  const xs = [code.location.topLeftCorner.x, code.location.topRightCorner.x, code.location.bottomLeftCorner.x, code.location.bottomRightCorner.x]
-  const ys = [code.location.topLeftCorner.y, code.location.topRightCorner.y, code.location.bottomLeftCorner.y, code.location.bottomRightCorner.y]
-  return {
-    text: code.data,
-    x: x0 + Math.min(...xs),
-    y: Math.min(...ys),
-    width: Math.max(...xs) - Math.min(...xs),
-    imageWidth: img.width,
-    imageHeight: img.height
+  const { width, height } = raw.info
+  for (const x0 of [Math.floor(width / 2), 0]) {
+    const w = width - x0
+    const data = new Uint8ClampedArray(w * height * 4)
+    for (let y = 0; y < height; y++) data.set(raw.data.subarray((y * width + x0) * 4, (y * width + width) * 4), y * w * 4)
+    const code = jsQR(data, w, height, { inversionAttempts: 'dontInvert' })
+    if (!code) continue
+    const xs = [code.location.topLeftCorner.x, code.location.topRightCorner.x, code.location.bottomLeftCorner.x, code.location.bottomRightCorner.x]
+    const ys = [code.location.topLeftCorner.y, code.location.topRightCorner.y, code.location.bottomLeftCorner.y, code.location.bottomRightCorner.y]
+    return { text: code.data, x: x0 + Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), imageWidth: width, imageHeight: height }
   }
+  return null
 }
 
 /**

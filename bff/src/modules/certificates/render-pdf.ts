@@ -1,5 +1,5 @@
 // Renders a proof's snapshot to an A4 PDF with pdfkit: the title and issuer beside the verification QR (top right,
-// 30 mm, error correction M, drawn as vector modules), the content blocks, and on every page the 备注 footnotes
+// 34 mm, error correction M, drawn as vector modules), the content blocks, and on every page the 备注 footnotes
 // (the last one with the verification address and the 授权码), 打印时间 (Asia/Shanghai) and 第N页/共M页.
 // Layouts follow seed 004 §4.9.1 (湖北省社会保险参保证明（单位专用）): a bordered summary grid, a caption row, a
 // numbered person table of 20 rows a page, footnotes under it.
@@ -14,8 +14,9 @@ const mm = (v: number) => (v * 72) / 25.4
 const PAGE = { width: 595.28, height: 841.89 }
 const MARGIN = { left: mm(16), right: mm(16), top: mm(12), bottom: mm(10) }
 const CONTENT_W = PAGE.width - MARGIN.left - MARGIN.right
-/** Printed size of the QR symbol (without quiet zone): 30 mm ≥ the 25 mm a phone reads from a printout. */
-export const QR_SIZE_MM = 30
+/** Printed size of the QR symbol (without quiet zone): 34 mm, above the 25 mm minimum, so the ~85 modules of the
+ *  URL + signed token are 0.4 mm each (a phone reads them from a printout; a 150 dpi rendering still resolves them). */
+export const QR_SIZE_MM = 34
 const QR_SIZE = mm(QR_SIZE_MM)
 const QR_X = PAGE.width - MARGIN.right - QR_SIZE
 const QR_Y = MARGIN.top
