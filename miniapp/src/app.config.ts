@@ -26,6 +26,18 @@ export default defineAppConfig({
       ]
     },
     { root: 'pkg-cert', name: 'cert', pages: ['pages/index/index', 'pages/issue/index', 'pages/mine/index'] },
+    // 电子社保卡开通, 扫码登录 (PC QR — H5 only, the web hall; phone scanner and confirm), 修改密码
+    {
+      root: 'pkg-auth',
+      name: 'auth',
+      pages: [
+        'pages/activate/index',
+        'pages/scan/index',
+        'pages/confirm/index',
+        'pages/change-pin/index',
+        ...(process.env.TARO_ENV === 'h5' ? ['pages/qr-login/index'] : [])
+      ]
+    },
     { root: 'pkg-unit', name: 'unit', pages: ['pages/index/index'] },
     { root: 'pkg-matters', name: 'matters', pages: ['pages/index/index', 'pages/wizard/index', 'pages/records/index', 'pages/record/index'] },
     { root: 'pkg-review', name: 'review', pages: ['pages/index/index', 'pages/sign-in/index', 'pages/detail/index'] },

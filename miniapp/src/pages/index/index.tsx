@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react'
+import { useEffect, type ComponentType } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Grid } from '@nutui/nutui-react-taro'
@@ -6,10 +6,11 @@ import { ArrowRight, List, Order, QrCode, Scan, ShieldCheck, Store, ToPay, Walle
 import PageShell from '../../components/PageShell'
 import { areaIndexUrl } from '../../constants/catalogue'
 import { useSessionUser } from '../../hooks/useSession'
-import { useWideScreen } from '../../hooks/useWideScreen'
+import { useWideScreen, WIDE_MIN_WIDTH } from '../../hooks/useWideScreen'
 import { scanCode } from '../../platform'
 import { handleScannedText } from '../../utils/scanned'
 import { LOGIN_PAGE } from '../../services/api'
+import { QR_LOGIN_PAGE_URL, relaunchHome } from '../login/nav'
 import './index.scss'
 
 interface Shortcut {
@@ -32,7 +33,12 @@ const SHORTCUTS: Shortcut[] = [
     text: '扫码登录',
     Icon: Scan,
     go: async () => {
-      const text = await scanCode()
+      // the PC web hall shows its login QR; a phone scans one (or types its 登录码)
+      if (process.env.TARO_ENV === 'h5' && window.innerWidth >= WIDE_MIN_WIDTH) {
+        Taro.navigateTo({ url: QR_LOGIN_PAGE_URL })
+        return
+      }
+      const text = await scanCode({ purpose: 'login' })
       if (text) handleScannedText(text)
     }
   },
@@ -51,6 +57,10 @@ const NOTICES = [
 export default function Home() {
   const user = useSessionUser()
   const wide = useWideScreen()
+  // a unit clerk's home is the unit web hall
+  useEffect(() => {
+    if (user?.role === 'UNIT') void relaunchHome('UNIT')
+  }, [user])
   const onCard = () => {
     if (user) Taro.switchTab({ url: '/pages/mine/index' })
     else Taro.navigateTo({ url: LOGIN_PAGE })
