@@ -38,7 +38,7 @@ export default defineAppConfig({
         ...(process.env.TARO_ENV === 'h5' ? ['pages/qr-login/index'] : [])
       ]
     },
-    { root: 'pkg-unit', name: 'unit', pages: ['pages/index/index'] },
+    { root: 'pkg-unit', name: 'unit', pages: ['pages/index/index', 'pages/hall/index'] },
     { root: 'pkg-matters', name: 'matters', pages: ['pages/index/index', 'pages/wizard/index', 'pages/records/index', 'pages/record/index'] },
     { root: 'pkg-review', name: 'review', pages: ['pages/index/index', 'pages/sign-in/index', 'pages/detail/index'] },
     // 证明验证 works without login: anyone scanning a proof's QR lands here
