@@ -8,6 +8,7 @@ import { useSessionUser } from '../../hooks/useSession'
 import { api, LOGIN_PAGE } from '../../services/api'
 import { clearSession, type Role } from '../../services/session'
 import { toastSuccess } from '../../services/toast'
+import EsscCard from './EsscCard'
 import './index.scss'
 
 const ROLE_LABELS: Record<Role, string> = {
@@ -60,6 +61,9 @@ export default function Mine() {
           </Button>
         )}
       </View>
+
+      {/* 电子社保卡: the card (masked, 小眼睛), 扫码登录, 修改密码 — individuals only */}
+      <EsscCard />
 
       <Text className='sb-section-title'>设置</Text>
       <Cell.Group className='sb-links'>
