@@ -103,6 +103,7 @@ try {
   const times: number[] = []
   let onePage: any
   const verifyBodies: string[] = []
+  const issueCpu0 = cpuSeconds(child.pid)
   for (let i = 0; i < ISSUES; i++) {
     const { ms, res } = await post(tokens[(i + WARMUP_ISSUES) % tokens.length] as string, personBody)
     times.push(ms)
@@ -110,6 +111,7 @@ try {
     const q = new URL(res.verifyUrl.replace('/#/', '/')).searchParams
     verifyBodies.push(JSON.stringify({ code: q.get('c'), token: q.get('t') }))
   }
+  const issueCpuMs = ((cpuSeconds(child.pid) - issueCpu0) * 1000) / ISSUES
   times.sort((a, b) => a - b)
   const unitTimes: Record<string, { ms: number[]; res: any }> = {}
   for (const [label, n] of [['unit 1 page (20 staff)', 20], ['unit 5 pages (100 staff)', 100]] as const) {
@@ -127,6 +129,7 @@ try {
   for (const [label, u] of Object.entries(unitTimes)) {
     console.log(`  ${label.padEnd(34)} ${String(u.ms.length).padStart(4)} ${pct(u.ms, 50).toFixed(1).padStart(8)} ${pct(u.ms, 95).toFixed(1).padStart(8)} ${String(u.res.pages).padStart(6)} ${kb(u.res.size).padStart(10)}`)
   }
+  console.log(`  BFF CPU per one-page issue (snapshot queries + PDF + sign + store): ${issueCpuMs.toFixed(1)} ms`)
   const unitOne = unitTimes['unit 1 page (20 staff)']!.res
   const unitFive = unitTimes['unit 5 pages (100 staff)']!.res
   if (unitFive.pages !== 5 || unitOne.pages !== 1) {
