@@ -7,7 +7,7 @@ import type { CodeEntry, CodeTable } from '../codes/table';
 import { columnForField } from './batch';
 import { staffInfoChange, unitInfoChange, unitKeyInfoChange } from './info-change';
 import { staffAddTypes, staffEnrol, staffReduceTypes, staffStop } from './staff';
-import { backPayment, labourContractBackPayment, refund, wageDeclaration } from './contributions';
+import { backPayment, labourContractBackPayment, refund, wageChange, wageDeclaration } from './contributions';
 import type { ChangeField, MatterDefinition, RowIssue, RuleContext } from './types';
 
 export const MATTERS: readonly MatterDefinition[] = [
@@ -22,6 +22,7 @@ export const MATTERS: readonly MatterDefinition[] = [
   backPayment,
   labourContractBackPayment,
   refund,
+  wageChange,
 ] as unknown as readonly MatterDefinition[];
 
 export const MATTER_CODES = MATTERS.map((m) => m.code) as unknown as readonly [string, ...string[]];

@@ -254,3 +254,50 @@ export const refund: MatterDefinition<typeof noForm, typeof RefundRow> = {
   inFlight: 'unit',
   reportTitle: '单位职工基本养老保险费退收/退账申报明细表',
 };
+
+// ── 单位职工社会保险缴费工资变更申报 §3.3.21; R38–R41 ──────────────────────────────────────────────
+
+/** 缴费工资变更 covers only the last two years (R38): 24 months back from the current month. */
+export const WAGE_CHANGE_MAX_MONTHS_BACK = 24;
+
+export const WageChangeRow = z
+  .object({
+    personNo: optionalText(20, '个人编号'),
+    idNumber: RowIdNumber,
+    name: RowPersonName,
+    startPeriod: PeriodField('开始年月'),
+    endPeriod: PeriodField('结束年月'),
+    /** 上年月均工资(变更后), fen. */
+    monthlyWage: z.int('上年月均工资须为金额').min(1, '上年月均工资须大于0').max(100_000_000, '上年月均工资超出合理范围'),
+  })
+  // The row's identity within a case: the person and the period (several periods of one person may be changed).
+  .transform((r) => ({ ...r, key: `${r.idNumber}:${r.startPeriod}-${r.endPeriod}` }));
+export type WageChangeRow = z.output<typeof WageChangeRow>;
+
+export const wageChange: MatterDefinition<typeof noForm, typeof WageChangeRow> = {
+  code: 'WAGE_CHANGE',
+  name: '单位职工社会保险缴费工资变更申报',
+  section: '3.3.21',
+  category: 'CONTRIBUTION_DECLARATION',
+  applicant: 'unit',
+  description:
+    '为参保单位职工办理两年内的社会保险缴费工资变更。如单位职工已申报的缴费工资和实缴工资不符时, 用人单位可对缴费工资申请变更, 社保经办机构对新申报缴费工资进行保底封顶生成新缴费基数, 并对历史缴费记录产生差额补退记录。',
+  guidance: [
+    '输入证件号码（双击证件号码后的放大镜按钮查询人员），填写开始年月、结束年月、上年月均工资，点击【添加校验】',
+    '同一人员校验时，如果添加的时间段有重复将不允许添加。',
+    '差额补收记录在"社会保险费应缴认定单及退费单据开具"中开具认定单缴费；差额退还记录一并结算。',
+    VALIDATION_GUIDANCE,
+  ],
+  terms: TERMS_TEXT,
+  review: 'instant',
+  resultMessage: RESULT_INSTANT,
+  modes: ['SINGLE'],
+  form: noForm,
+  row: WageChangeRow,
+  rowKey: 'key',
+  rowLabels: { personNo: '个人编号', idNumber: '证件号码', name: '姓名', startPeriod: '开始年月', endPeriod: '结束年月', monthlyWage: '上年月均工资', key: '时间段' },
+  rowRules: (row) => (row.startPeriod > row.endPeriod ? [{ field: 'endPeriod', column: '结束年月', reason: '结束年月不能早于开始年月' }] : []),
+  materials: [{ code: 'SUPPORTING', name: '工资证明等相关材料', requirement: 'OPTIONAL', description: '可选' }],
+  inFlight: 'unit',
+  reportTitle: '职工社会保险缴费工资变更申报表',
+};

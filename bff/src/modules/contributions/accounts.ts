@@ -21,6 +21,8 @@ const CHUNK = 2000
 export interface AccountCredit {
   personId: number
   fen: Fen
+  /** Months this credit adds (default 1; 0 for a 缴费工资变更 difference of a month already counted). */
+  months?: number
 }
 
 /** Credit one month's personal pension contributions of many persons to calendar year `year`. */
@@ -44,7 +46,7 @@ export async function creditAccounts(tx: Tx, year: number, credits: readonly Acc
     const values = part
       .map((c) => {
         const open = opening.get(c.personId) ?? 0
-        return `(${c.personId},${year},${dec(open)},${dec(c.fen)},1,${rateText},0.00,${dec(open + c.fen)})`
+        return `(${c.personId},${year},${dec(open)},${dec(c.fen)},${Math.max(0, Math.trunc(c.months ?? 1))},${rateText},0.00,${dec(open + c.fen)})`
       })
       .join(',')
     // Integers and formatted decimals only.
@@ -52,9 +54,29 @@ export async function creditAccounts(tx: Tx, year: number, credits: readonly Acc
       `INSERT INTO personal_account_year (person_id, year, opening_balance, credited, credited_months, interest_rate, interest, closing_balance)
        VALUES ${values}
        ON DUPLICATE KEY UPDATE closing_balance = closing_balance + VALUES(credited),
-                               credited_months = LEAST(credited_months + 1, 127),
+                               credited_months = LEAST(credited_months + VALUES(credited_months), 127),
                                credited = credited + VALUES(credited)`
     )
+    // A credit to a past year moves every later year's opening and closing balance (back-payments, differences).
+    const later = await tx.$queryRawUnsafe<Array<{ person_id: number }>>(
+      `SELECT DISTINCT person_id FROM personal_account_year WHERE person_id IN (${ids.join(',')}) AND year > ?`,
+      year
+    )
+    if (later.length) {
+      const byPerson = new Map<number, number>()
+      for (const c of part) byPerson.set(c.personId, (byPerson.get(c.personId) ?? 0) + c.fen)
+      for (const l of later) {
+        const fen = byPerson.get(Number(l.person_id)) ?? 0
+        if (fen === 0) continue
+        await tx.$executeRawUnsafe(
+          'UPDATE personal_account_year SET opening_balance = opening_balance + ?, closing_balance = closing_balance + ? WHERE person_id = ? AND year > ?',
+          dec(fen),
+          dec(fen),
+          Number(l.person_id),
+          year
+        )
+      }
+    }
   }
   return list.length
 }

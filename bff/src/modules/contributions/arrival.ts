@@ -67,12 +67,20 @@ export async function arriveBill(prisma: PrismaClient, auth: AuthContext, billNo
       else {
         // A bill of back-payment records: they become 补缴到账; their personal pension parts are credited to the
         // years they belong to.
-        records = (await tx.contributionRecord.updateMany({ where: { billId: bill.id, status: 'DECLARED' }, data: { status: 'BACK_PAID', paidAt: now } })).count
-        const pension = await tx.contributionRecord.findMany({ where: { billId: bill.id, insuranceType: 'PENSION' }, select: { personId: true, period: true, personalAmount: true } })
-        const byYear = new Map<number, Array<{ personId: number; fen: number }>>()
-        for (const r of pension) byYear.set(periodYear(r.period), [...(byYear.get(periodYear(r.period)) ?? []), { personId: r.personId, fen: toFen(r.personalAmount) }])
+        // 缴费工资变更 differences: 补收 → 补缴到账, 退还 (negative) → 已退费; their months are already counted.
+        const refunds = await tx.contributionRecord.updateMany({
+          where: { billId: bill.id, status: 'DECLARED', kind: 'ADJUSTMENT', OR: [{ unitAmount: { lt: 0 } }, { personalAmount: { lt: 0 } }] },
+          data: { status: 'REFUNDED', paidAt: now }
+        })
+        records = refunds.count + (await tx.contributionRecord.updateMany({ where: { billId: bill.id, status: 'DECLARED' }, data: { status: 'BACK_PAID', paidAt: now } })).count
+        const pension = await tx.contributionRecord.findMany({ where: { billId: bill.id, insuranceType: 'PENSION' }, select: { personId: true, period: true, personalAmount: true, kind: true } })
+        const byYear = new Map<number, Array<{ personId: number; fen: number; months: number }>>()
+        for (const r of pension) {
+          const y = periodYear(r.period)
+          byYear.set(y, [...(byYear.get(y) ?? []), { personId: r.personId, fen: toFen(r.personalAmount), months: r.kind === 'ADJUSTMENT' ? 0 : 1 }])
+        }
         const persons = new Set<number>()
-        for (const [year, credits] of byYear) {
+        for (const [year, credits] of [...byYear.entries()].sort((a, b) => a[0] - b[0])) {
           await creditAccounts(tx, year, credits)
           for (const c of credits) persons.add(c.personId)
         }

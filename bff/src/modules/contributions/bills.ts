@@ -233,14 +233,16 @@ async function createRecordsBill(tx: Tx, unit: UnitRow, now: Date, firstSeq: num
   const records = await tx.$queryRaw<Array<{ id: bigint; insurance_type: string; period: number; u: string; p: string }>>`
     SELECT id, insurance_type, period, CAST(unit_amount AS CHAR) AS u, CAST(personal_amount AS CHAR) AS p
       FROM contribution_record WHERE unit_id = ${unit.id} AND bill_id IS NULL AND status = 'DECLARED' FOR UPDATE`
-  if (records.length === 0) throw notIssuable('没有待开具应缴认定单的补缴数据')
+  if (records.length === 0) throw notIssuable('没有待开具应缴认定单的补缴或差额数据')
   const issuedOn = shanghaiToday(now)
   const lateRate = new Map<number, number>()
   const interestRate = new Map<number, number>()
   const lines = new Map<string, BillLineCalc>()
   for (const r of records) {
     const period = Number(r.period)
-    const days = period >= INTEREST_AND_LATE_FEE_FROM_PERIOD ? lateDaysFor(period, issuedOn) : 0
+    // Interest and late fee on money owed only: not on a 退还 difference, not before 1996-01 (R54).
+    const owed = toFen(r.u) + toFen(r.p) > 0
+    const days = owed && period >= INTEREST_AND_LATE_FEE_FROM_PERIOD ? lateDaysFor(period, issuedOn) : 0
     const year = socialYearOf(period)
     if (!lateRate.has(year)) lateRate.set(year, (await policyForPeriod(tx, unit.regionCode, period)).lateFeeDailyPpm)
     const calYear = periodYear(period)

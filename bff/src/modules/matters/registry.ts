@@ -10,6 +10,7 @@ import { unitKeyInfoChangeHandler } from './unit-key-info-change.ts'
 import { wageDeclarationHandler } from '../contributions/wage-declaration.ts'
 import { backPaymentHandler, labourContractBackPaymentHandler } from '../contributions/back-payment.ts'
 import { refundHandler } from '../contributions/refund.ts'
+import { wageChangeHandler } from '../contributions/wage-change.ts'
 
 const handlers = new Map<string, MatterHandler>()
 
@@ -30,7 +31,8 @@ for (const h of [
   wageDeclarationHandler,
   backPaymentHandler,
   labourContractBackPaymentHandler,
-  refundHandler
+  refundHandler,
+  wageChangeHandler
 ]) {
   registerMatterHandler(h)
 }

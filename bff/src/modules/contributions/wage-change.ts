@@ -1,0 +1,164 @@
+// 单位职工社会保险缴费工资变更申报 (§3.3.21; R38–R41) on the case engine (matter WAGE_CHANGE, instant).
+//
+// Rules (each row: a worker, a period range, the corrected 上年月均工资):
+//  - R38: only the last two years — the range lies within the 24 months before the current month (current − 24 …
+//    current − 1; the current month is declared with the new wage through the yearly wage row, below);
+//  - R41: the same worker's periods must not overlap, within the rows being added and the case's other rows;
+//  - the worker is registered (name as registered) and has paid records (实缴/补缴到账) of this unit in the range;
+//  - R40 (an audit-determined base must be matched) is not modelled: there is no audit data in this system.
+// Effect: per paid record of the range, the new base = the wage floored/capped by THAT social year's bounds (R39), the
+// new amounts at that year's rates; the difference (new − old, unit and personal) becomes a 缴费工资变更差额 record
+// (kind ADJUSTMENT, 应缴未到账): positive = 补收, negative = 退还. They are billed with the unit's pending items
+// (`POST /api/unit/bills { pending: true }`; a bill whose total is negative is a 退费单据) and settled on 到账. When
+// the range reaches into the current social year, the year's wage row (wage_declaration) takes the new wage too, so
+// the following monthly declarations use it.
+import {
+  addMonths,
+  clampBase,
+  contributionBase,
+  contributionLine,
+  periodRange,
+  periodsOverlap,
+  shanghaiPeriod,
+  socialYearOf,
+  type RowIssue,
+  type UnitInsuranceType
+} from '@shebao/shared'
+import { AppError } from '../../http/errors.ts'
+import { personsByIdNumber } from '../matters/lookup.ts'
+import type { CheckContext, EffectContext, MatterHandler, RowCheck } from '../matters/types.ts'
+import { contributionsNow } from './clock.ts'
+import { dec, periodText, toFen } from './convert.ts'
+import { boundsOf, findPolicy, unitRate, type Policy } from './policy.ts'
+
+interface Row {
+  personNo?: string
+  idNumber: string
+  name: string
+  startPeriod: number
+  endPeriod: number
+  monthlyWage: number
+  key: string
+}
+
+interface Diff {
+  personId: number
+  insuranceType: UnitInsuranceType
+  period: number
+  baseFen: number
+  unitFen: number
+  personalFen: number
+}
+
+async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise<Array<RowCheck & { diffs: Diff[] }>> {
+  const unit = ctx.unit
+  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const rows = raw as unknown as Row[]
+  if (rows.length === 0) return []
+  const current = shanghaiPeriod(contributionsNow())
+  const first = addMonths(current, -24)
+  const last = addMonths(current, -1)
+  const riskClass = (await ctx.db.unit.findUnique({ where: { id: unit.id }, select: { riskClass: true } }))?.riskClass ?? 1
+  // R41 against the case's other rows (a row with the same key is this row, replaced or re-validated).
+  const keys = new Set(rows.map((r) => r.key))
+  const stored =
+    ctx.caseId === undefined
+      ? []
+      : (await ctx.db.caseItem.findMany({ where: { caseId: ctx.caseId, rowNo: { gt: 0 } }, select: { rowNo: true, data: true } }))
+          .map((i) => ({ rowNo: i.rowNo, row: i.data as unknown as Row }))
+          .filter((i) => !keys.has(i.row.key))
+  const persons = await personsByIdNumber(ctx.db, rows.map((r) => r.idNumber))
+  const ids = [...persons.values()].map((p) => p.id)
+  const minP = Math.min(...rows.map((r) => r.startPeriod))
+  const maxP = Math.max(...rows.map((r) => r.endPeriod))
+  const records = ids.length
+    ? await ctx.db.contributionRecord.findMany({
+        where: { unitId: unit.id, personId: { in: ids }, period: { gte: minP, lte: maxP }, status: { in: ['PAID', 'BACK_PAID'] }, kind: { in: ['NORMAL', 'BACK_PAYMENT'] } },
+        select: { personId: true, insuranceType: true, period: true, base: true, unitAmount: true, personalAmount: true }
+      })
+    : []
+  // Earlier differences of the same months count as already applied.
+  const adjustments = ids.length
+    ? await ctx.db.contributionRecord.findMany({
+        where: { unitId: unit.id, personId: { in: ids }, period: { gte: minP, lte: maxP }, kind: 'ADJUSTMENT', status: { not: 'REFUNDED' } },
+        select: { personId: true, insuranceType: true, period: true, unitAmount: true, personalAmount: true }
+      })
+    : []
+  const policies = new Map<number, Policy | null>()
+  const out: Array<RowCheck & { diffs: Diff[] }> = []
+  for (const [index, row] of rows.entries()) {
+    const issues: RowIssue[] = []
+    const diffs: Diff[] = []
+    if (row.startPeriod < first) issues.push({ field: 'startPeriod', column: '开始年月', reason: `只能办理两年内的缴费工资变更（${periodText(first)}至${periodText(last)}）` })
+    if (row.endPeriod > last) issues.push({ field: 'endPeriod', column: '结束年月', reason: `结束年月不能晚于上月（${periodText(last)}）` })
+    const overlapping = [
+      ...rows.filter((o, j) => j !== index && o.idNumber === row.idNumber && periodsOverlap(o.startPeriod, o.endPeriod, row.startPeriod, row.endPeriod)).map((o) => `${periodText(o.startPeriod)}至${periodText(o.endPeriod)}`),
+      ...stored.filter((o) => o.row.idNumber === row.idNumber && periodsOverlap(o.row.startPeriod, o.row.endPeriod, row.startPeriod, row.endPeriod)).map((o) => `第${o.rowNo}条 ${periodText(o.row.startPeriod)}至${periodText(o.row.endPeriod)}`)
+    ]
+    if (overlapping.length) issues.push({ field: 'startPeriod', column: '开始年月', reason: `同一人员的时间段有重复，不允许添加（${overlapping.join('、')}）` })
+    const p = persons.get(row.idNumber)
+    if (!p) issues.push({ field: 'idNumber', column: '证件号码', reason: '未查询到该人员的参保信息' })
+    else if (p.name !== row.name) issues.push({ field: 'name', column: '姓名', reason: '姓名与该证件号码登记的姓名不一致' })
+    if (issues.length === 0 && p) {
+      const mine = records.filter((r) => r.personId === p.id && r.period >= row.startPeriod && r.period <= row.endPeriod)
+      if (mine.length === 0) issues.push({ field: 'startPeriod', column: '开始年月', reason: '该时间段内没有本单位已到账的缴费记录' })
+      for (const period of periodRange(row.startPeriod, row.endPeriod)) {
+        const year = socialYearOf(period)
+        if (!policies.has(year)) policies.set(year, await findPolicy(ctx.db, unit.regionCode, year))
+        const policy = policies.get(year)
+        if (!policy) {
+          issues.push({ field: 'startPeriod', column: '开始年月', reason: `${year}社保年度的缴费政策参数尚未公布` })
+          break
+        }
+        for (const r of mine.filter((x) => x.period === period)) {
+          const t = r.insuranceType as UnitInsuranceType
+          const base = contributionBase(row.monthlyWage, boundsOf(policy))
+          const l = contributionLine(t, base, unitRate(policy, t, riskClass))
+          const adj = adjustments.filter((a) => a.personId === p.id && a.insuranceType === t && a.period === period)
+          const oldUnit = toFen(r.unitAmount) + adj.reduce((s, a) => s + toFen(a.unitAmount), 0)
+          const oldPersonal = toFen(r.personalAmount) + adj.reduce((s, a) => s + toFen(a.personalAmount), 0)
+          if (l.unitFen !== oldUnit || l.personalFen !== oldPersonal) {
+            diffs.push({ personId: p.id, insuranceType: t, period, baseFen: base, unitFen: l.unitFen - oldUnit, personalFen: l.personalFen - oldPersonal })
+          }
+        }
+      }
+    }
+    const total = diffs.reduce((s, d) => s + d.unitFen + d.personalFen, 0)
+    out.push({ issues, personId: p?.id ?? null, derived: { records: diffs.length, differenceFen: total, kind: total >= 0 ? '补收' : '退还' }, diffs })
+  }
+  return out
+}
+
+async function apply(ctx: EffectContext): Promise<void> {
+  const unit = ctx.unit
+  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const rows = ctx.items.map((i) => i.data as unknown as Row)
+  const checks = await check(ctx, ctx.items.map((i) => i.data))
+  const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
+  if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') })
+  const currentYear = socialYearOf(shanghaiPeriod(contributionsNow()))
+  for (const [i, item] of ctx.items.entries()) {
+    for (const d of checks[i]?.diffs ?? []) {
+      await ctx.db.contributionRecord.create({
+        data: { personId: d.personId, unitId: unit.id, insuranceType: d.insuranceType, period: d.period, base: dec(d.baseFen), unitAmount: dec(d.unitFen), personalAmount: dec(d.personalFen), status: 'DECLARED', kind: 'ADJUSTMENT' }
+      })
+    }
+    const row = rows[i] as Row
+    const personId = checks[i]?.personId
+    if (personId && socialYearOf(row.endPeriod) === currentYear) {
+      const policy = await findPolicy(ctx.db, unit.regionCode, currentYear)
+      if (policy) {
+        const base = clampBase(contributionBase(row.monthlyWage), boundsOf(policy))
+        await ctx.db.wageDeclaration.upsert({
+          where: { unitId_personId_year: { unitId: unit.id, personId, year: currentYear } },
+          create: { unitId: unit.id, personId, year: currentYear, declaredWage: dec(row.monthlyWage), base: dec(base), caseId: ctx.caseId },
+          update: { declaredWage: dec(row.monthlyWage), base: dec(base), caseId: ctx.caseId }
+        })
+      }
+    }
+    await ctx.db.caseItem.update({ where: { id: item.id }, data: { personId: personId ?? null } })
+  }
+}
+
+export const wageChangeHandler: MatterHandler = { code: 'WAGE_CHANGE', checkRows: check, apply }
+
