@@ -45,7 +45,8 @@ export interface BrowserSession {
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
-export async function launch(viewport: Viewport = PHONE, opts: { locale?: string } = {}): Promise<BrowserSession> {
+/** `opts.args`: extra Chromium switches (e.g. a fake camera for the H5 QR scanner). */
+export async function launch(viewport: Viewport = PHONE, opts: { locale?: string; args?: string[] } = {}): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-wqy-microhei`)
   }
@@ -56,7 +57,7 @@ export async function launch(viewport: Viewport = PHONE, opts: { locale?: string
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ARGS,
+      args: [...ARGS, ...(opts.args ?? [])],
       viewport: { width, height },
       ...device,
       locale: opts.locale ?? 'zh-CN',
