@@ -188,12 +188,12 @@ describe('in-flight rule', () => {
     const [r1, r2] = await Promise.all([c.post(`/api/cases/${d1.body.serialNo}/submit`), c.post(`/api/cases/${d2.body.serialNo}/submit`)])
     const statuses = [r1.status, r2.status].sort()
     // 减员 is instant: the winner completes and releases the key in the same transaction; the loser either met the
-    // key (409), or, queued behind the winner's commit, found the enrolments already suspended when its effect ran
-    // (422 参保状态已发生变化). Never both succeed.
+    // key (409), or, queued behind the winner's commit, found the worker no longer contributing — when re-checking
+    // its rows (400) or when its effect ran (422). Never both succeed.
     expect(statuses[0]).toBe(200)
-    expect([409, 422]).toContain(statuses[1])
+    expect([400, 409, 422]).toContain(statuses[1])
     const lost = r1.status === 200 ? r2 : r1
-    expect(lost.body.error.message).toMatch(/有在途申请的记录|参保状态已发生变化/)
+    expect(lost.body.error.message).toMatch(/有在途申请的记录|未处于企业职工基本养老保险参保缴费状态|参保状态已发生变化/)
     const enrolments = await bff.prisma.enrolment.findMany({ where: { personId: w.id, unitId: u.id } })
     expect(enrolments.every((e) => e.status === 'SUSPENDED')).toBe(true)
   })

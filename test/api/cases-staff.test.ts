@@ -156,6 +156,39 @@ describe('单位职工参保登记/续保 (增员)', () => {
     expect(new Set(active.map((e) => e.unitId))).toEqual(new Set([newUnit.id]))
   })
 
+  it('two reviewers approving two units’ 增员 of the same worker at the same moment: exactly one takes effect', async () => {
+    const w = await fx.worker()
+    const newcomer = fx.newcomerId()
+    const [u1, u2] = [await fx.unit(), await fx.unit()]
+    // One case per unit for the worker already in the register (the race the row lock + READ COMMITTED close),
+    // and one for a newcomer (the unique ID number closes that one).
+    const known = [enrolRow(w.idNumber, w.name, { insuranceTypes: ['PENSION'] })]
+    const fresh = [enrolRow(newcomer, '同时新人', { insuranceTypes: ['PENSION'] })]
+    const s1 = await draft(u1, 'STAFF_ENROL', { rows: known, submit: true })
+    const s2 = await draft(u2, 'STAFF_ENROL', { rows: known, submit: true })
+    const s3 = await draft(u1, 'STAFF_ENROL', { rows: fresh, submit: true })
+    const s4 = await draft(u2, 'STAFF_ENROL', { rows: fresh, submit: true })
+    const other = (await fx.reviewerToken()).token
+    for (const [x, y] of [
+      [s1, s2],
+      [s3, s4]
+    ]) {
+      const [a, b] = await Promise.all([
+        client(bff.baseUrl, reviewer).post('/api/review/cases/approve', { body: { serialNos: [x] } }),
+        client(bff.baseUrl, other).post('/api/review/cases/approve', { body: { serialNos: [y] } })
+      ])
+      expect([a.status, b.status]).toEqual([200, 200])
+      expect(a.body.approved + b.body.approved).toBe(1)
+      const lost = a.body.approved ? b.body : a.body
+      expect(lost.results[0].error.code).toBe('RULE_VIOLATION')
+    }
+    for (const idNumber of [w.idNumber, newcomer]) {
+      const active = await bff.prisma.enrolment.findMany({ where: { person: { idNumber }, insuranceType: 'PENSION', status: 'ACTIVE' } })
+      expect(active).toHaveLength(1)
+    }
+    expect(await bff.prisma.person.count({ where: { idNumber: newcomer } })).toBe(1)
+  })
+
   it('续保: a worker this unit stopped earlier is resumed on the same enrolment rows', async () => {
     const w = await fx.worker()
     await fx.enrol(w, unit.id, ['PENSION'], addMonths(fx.current, -30))

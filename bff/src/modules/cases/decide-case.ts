@@ -5,10 +5,21 @@ import type { PrismaClient } from '../../db/client.ts'
 import { inTransaction } from '../../db/tx.ts'
 import { AppError } from '../../http/errors.ts'
 import type { Actor } from './actor.ts'
+import { isUniqueViolation } from './db-errors.ts'
 import { addEvent, assertTransition, CASE_TX, checkContext, effectItems, lockCase, makeEffective, matterOf, recordSnapshot, releaseInFlight, statusLabel } from './lifecycle.ts'
 import type { Prisma } from '../../db/client.ts'
 
 export async function approveCase(prisma: PrismaClient, reviewer: Actor, serialNo: string, scope: Prisma.CaseWhereInput, note: string | undefined, now = new Date()): Promise<'EFFECTIVE'> {
+  try {
+    return await approveInTx(prisma, reviewer, serialNo, scope, note, now)
+  } catch (err) {
+    // Two effects creating the same worker at the same moment: the unique ID number stops the second one.
+    if (isUniqueViolation(err)) throw new AppError('RULE_VIOLATION', { detail: '相关人员已被同时办理的其他业务登记，请刷新后重新审核', cause: err })
+    throw err
+  }
+}
+
+async function approveInTx(prisma: PrismaClient, reviewer: Actor, serialNo: string, scope: Prisma.CaseWhereInput, note: string | undefined, now: Date): Promise<'EFFECTIVE'> {
   return inTransaction(
     prisma,
     async (tx) => {

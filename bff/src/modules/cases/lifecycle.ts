@@ -9,8 +9,12 @@ import type { CheckContext, EffectItem, MatterHandler, UnitSnapshot } from '../m
 import type { Actor } from './actor.ts'
 import { isUniqueViolation } from './db-errors.ts'
 
-/** Submissions and approvals may carry thousands of rows: generous limits for their transactions. */
-export const CASE_TX: TxOptions = { timeout: 120_000, maxWait: 20_000 }
+/**
+ * Case transactions: generous limits (thousands of rows), and READ COMMITTED so that the rules re-checked after a
+ * lock see what concurrent transactions committed meanwhile (under REPEATABLE READ a plain read after a lock can
+ * still return the snapshot taken before it — e.g. a worker another unit's approval just enrolled).
+ */
+export const CASE_TX: TxOptions = { timeout: 120_000, maxWait: 20_000, isolationLevel: 'ReadCommitted' }
 
 /** Row 0 of a form matter holds the form's 变更前值 snapshot; real rows start at 1. */
 export const FORM_SNAPSHOT_ROW = 0
@@ -42,12 +46,14 @@ export function checkContext(db: PrismaClient | Tx, matter: MatterDefinition, ro
 
 /** Lock the case row for the rest of the transaction (concurrent submits/decisions of one case queue here). */
 export async function lockCase(tx: Tx, serialNo: string, where: Prisma.CaseWhereInput): Promise<CaseRow> {
+  // The locking read comes FIRST: under REPEATABLE READ a plain read would fix this transaction's snapshot before
+  // the lock, and the row read after the lock could be stale (a concurrent submit already committed). A stranger's
+  // serial thus locks the row for the few milliseconds until their 404 rolls back; it never reads it.
   await tx.$queryRaw`SELECT id FROM cases WHERE serial_no = ${serialNo} FOR UPDATE`
-  const row = await tx.case.findFirst({ where: { serialNo, ...where }, include: { unit: true } })
+  const row = await tx.case.findFirst({ where: { AND: [{ serialNo }, where] }, include: { unit: true } })
   if (!row) throw new AppError('NOT_FOUND')
   return row
 }
-
 export async function addEvent(db: PrismaClient | Tx, caseId: number, type: string, actor: Actor, note?: string | null, at?: Date): Promise<void> {
   await db.caseEvent.create({
     data: {

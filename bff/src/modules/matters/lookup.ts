@@ -145,3 +145,14 @@ export function dateOnly(iso: string): Date {
 export function isoOfDate(d: Date | null | undefined): string | undefined {
   return d ? d.toISOString().slice(0, 10) : undefined
 }
+
+/**
+ * Lock the person rows of these ID numbers (FOR UPDATE, in id order so two effects never deadlock on each other):
+ * concurrent effects about the same workers (two units' 增员 approved at once) queue here, and the re-check that
+ * follows sees the other's result (case transactions run READ COMMITTED).
+ */
+export async function lockPersons(db: Tx, idNumbers: readonly string[]): Promise<void> {
+  for (const part of chunks([...new Set(idNumbers)].sort())) {
+    await db.$queryRaw`SELECT id FROM person WHERE id_number IN (${Prisma.join(part)}) ORDER BY id FOR UPDATE`
+  }
+}

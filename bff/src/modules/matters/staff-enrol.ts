@@ -13,6 +13,7 @@ import {
   enrolmentsOf,
   fenToDecimal,
   insuranceLabel,
+  lockPersons,
   personsByIdNumber,
   workersInFlight
 } from './lookup.ts'
@@ -71,8 +72,9 @@ async function checkRows(ctx: CheckContext, raw: Record<string, unknown>[]): Pro
 async function apply(ctx: EffectContext): Promise<void> {
   const unit = ctx.unit
   if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
-  // The world may have moved since submission (another unit enrolled the worker): check again, inside the
-  // transaction that applies the effect.
+  // The world may have moved since submission (another unit enrolled the worker): lock the workers, then check
+  // again inside the transaction that applies the effect.
+  await lockPersons(ctx.db, ctx.items.map((i) => String(i.data['idNumber'])))
   const checks = await checkRows(ctx, ctx.items.map((i) => i.data))
   const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
   if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') + (problems.length > 5 ? `等${problems.length}项` : '') })

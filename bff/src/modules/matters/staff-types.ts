@@ -11,7 +11,7 @@ import {
   type StaffReduceTypesRow
 } from '@shebao/shared'
 import { AppError } from '../../http/errors.ts'
-import { baseBounds, dateOnly, enrolmentsOf, fenToDecimal, insuranceLabel } from './lookup.ts'
+import { baseBounds, dateOnly, enrolmentsOf, fenToDecimal, insuranceLabel, lockPersons } from './lookup.ts'
 import { identifyWorkers } from './staff-common.ts'
 import { applyStopLike, checkStopLike, type StopLikeRow } from './staff-stop.ts'
 import type { CheckContext, EffectContext, MatterHandler, RowCheck } from './types.ts'
@@ -76,6 +76,7 @@ async function checkAdd(ctx: CheckContext, raw: Record<string, unknown>[]): Prom
 
 async function applyAdd(ctx: EffectContext): Promise<void> {
   const unit = ctx.unit as NonNullable<EffectContext['unit']>
+  await lockPersons(ctx.db, ctx.items.map((i) => String(i.data['idNumber'])))
   const checks = await checkAdd(ctx, ctx.items.map((i) => i.data))
   const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
   if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') })
