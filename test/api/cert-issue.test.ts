@@ -195,6 +195,17 @@ describe('the other individual proofs', () => {
     expect(b.body.error.message).toContain('个人身份')
   })
 
+  it('a person only for themselves: a personId in the body is ignored, the proof is about the signed-in person', async () => {
+    const other = fx.staff[5]!
+    const res = await issue(fx.tokens.worker, { type: 'PERSON_PAYMENT_VOUCHER', insuranceType: 'PENSION', personId: other.id })
+    expect(res.status, res.text).toBe(201)
+    const text = squash(await pdfText(await download(fx.tokens.worker, res.body.pdfPath)))
+    expect(text).toContain(fx.worker.idNumber)
+    expect(text).not.toContain(other.idNumber)
+    const row = await bff.prisma.certificate.findUniqueOrThrow({ where: { id: res.body.id } })
+    expect(row.personId).toBe(fx.worker.id)
+  })
+
   it('issuing needs a sign-in', async () => {
     const res = await api(bff.baseUrl).post('/api/certificates', { body: { type: 'RETIREMENT' } })
     expect(res.status).toBe(401)
