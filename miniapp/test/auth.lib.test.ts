@@ -3,13 +3,24 @@
 // ticket watch — SSE first, long-poll when EventSource is missing or fails, newer versions only, stop on a final
 // state, "lost" on 404.
 import { describe, expect, it, vi } from 'vitest'
+import * as shared from '@shebao/shared'
 import type { LoginTicketStatus } from '@shebao/shared'
 import { qrSvg, qrDataUrl } from '../src/pkg-auth/lib/qr'
 import { cameraProblem, loadDecoder, scaledSize } from '../src/pkg-auth/lib/frameDecoder'
+import * as shortCode from '../src/pkg-auth/lib/shortCode'
 import { formatShortCode, shortCodeProblem } from '../src/pkg-auth/lib/shortCode'
 import { watchLoginTicket } from '../src/pkg-auth/lib/ticketWatch'
 
 describe('登录码 typed on the phone', () => {
+  it('uses the contract’s alphabet, length and normaliser (restated to keep zod out of the subpackage)', () => {
+    expect(shortCode.LOGIN_SHORT_CODE_ALPHABET).toBe(shared.LOGIN_SHORT_CODE_ALPHABET)
+    expect(shortCode.LOGIN_SHORT_CODE_LENGTH).toBe(shared.LOGIN_SHORT_CODE_LENGTH)
+    for (const s of ['abcd-efgh', ' AB cd\tEF-gh ', 'k7m2x9pq']) {
+      expect(shortCode.normalizeLoginShortCode(s)).toBe(shared.normalizeLoginShortCode(s))
+      expect(shortCode.shortCodeProblem(s) === null).toBe(shared.LoginShortCodeSchema.safeParse(s).success)
+    }
+    expect(shared.LoginShortCodeSchema.safeParse('K7M2X9P0').success).toBe(shortCodeProblem('K7M2X9P0') === null)
+  })
   it('reads what people type and prints it like the PC does', () => {
     expect(formatShortCode('abcd efgh')).toBe('ABCD-EFGH')
     expect(formatShortCode('ab-cd')).toBe('ABCD')

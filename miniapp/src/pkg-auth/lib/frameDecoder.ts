@@ -12,10 +12,15 @@ let decoderPromise: Promise<QrDecoder> | null = null
 /** jsQR, loaded once. */
 export function loadDecoder(): Promise<QrDecoder> {
   if (!decoderPromise) {
-    decoderPromise = import('jsqr').then((m) => {
-      const jsQR = ((m as unknown as { default?: unknown }).default ?? m) as typeof import('jsqr').default
-      return (data, width, height) => jsQR(data, width, height, { inversionAttempts: 'attemptBoth' })?.data ?? null
-    })
+    // H5 only (the mini-program scans natively): the constant condition keeps jsQR out of the weapp build
+    decoderPromise =
+      process.env.TARO_ENV === 'h5'
+        ? import('jsqr').then((m) => {
+            const jsQR = ((m as unknown as { default?: unknown }).default ?? m) as typeof import('jsqr').default
+            return (data: Uint8ClampedArray, width: number, height: number) =>
+              jsQR(data, width, height, { inversionAttempts: 'attemptBoth' })?.data ?? null
+          })
+        : Promise.reject(new Error('the camera scanner is H5 only'))
     decoderPromise.catch(() => {
       decoderPromise = null // a failed chunk load may succeed on the next try
     })
