@@ -222,7 +222,7 @@ export default function ConfirmLogin() {
               >
                 确认登录
               </Button>
-              <Button {...BUTTON_ROLE} block type='default' loading={phase === 'CANCELLING'} disabled={phase !== 'ASK'} onClick={cancel}>
+              <Button {...BUTTON_ROLE} className='cfm__cancel' block type='default' loading={phase === 'CANCELLING'} disabled={phase !== 'ASK'} onClick={cancel}>
                 取消登录
               </Button>
             </View>
