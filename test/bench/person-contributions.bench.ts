@@ -54,14 +54,20 @@ function driverOptions(url: string): mariadb.PoolConfig {
     user: decodeURIComponent(u.username || 'root'),
     ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
     ...(socket ? { socketPath: socket } : {}),
-    database: decodeURIComponent(u.pathname.slice(1)) || undefined
+    ...(u.pathname.length > 1 ? { database: decodeURIComponent(u.pathname.slice(1)) } : {})
   }
+}
+
+/** Driver options without a default database (to create one). */
+function serverOptions(url: string): mariadb.ConnectionConfig {
+  const { database: _database, ...rest } = driverOptions(url)
+  return rest
 }
 
 async function ensureDataset(persons: number): Promise<string> {
   const base = decodeURIComponent(new URL(baseUrl as string).pathname.slice(1))
   const db = `${base}_person_${persons}`.slice(0, 64)
-  const admin = await mariadb.createConnection({ ...driverOptions(baseUrl as string), database: undefined })
+  const admin = await mariadb.createConnection(serverOptions(baseUrl as string))
   try {
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${db}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
   } finally {

@@ -86,9 +86,9 @@ export function api(baseUrl: string, defaults: { token?: string; headers?: Recor
     const headers: Record<string, string> = { accept: 'application/json', ...defaults.headers, ...opts.headers }
     const token = opts.token ?? defaults.token
     if (token) headers['authorization'] = `Bearer ${token}`
-    let body: string | Buffer | undefined
+    let body: BodyInit | undefined
     if (opts.body !== undefined) {
-      if (typeof opts.body === 'string' || Buffer.isBuffer(opts.body)) body = opts.body
+      if (typeof opts.body === 'string' || Buffer.isBuffer(opts.body)) body = typeof opts.body === 'string' ? opts.body : new Uint8Array(opts.body)
       else {
         body = JSON.stringify(opts.body)
         headers['content-type'] ??= 'application/json'
