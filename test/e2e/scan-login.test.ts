@@ -191,6 +191,17 @@ describe('扫码登录 on H5: PC web hall + phone', () => {
     expect(nav && main && nav.x + nav.width <= main.x).toBe(true)
     expect(main!.width).toBeGreaterThan(800)
     await screenshot(pc.page, 'scan-login-unit-hall')
+    // the same hall in a narrow window: one column (nav above the workspace), clerks as cards
+    await pc.page.setViewportSize({ width: 414, height: 896 })
+    await expect
+      .poll(async () => {
+        const n = await pc.page.locator('.hall__nav').boundingBox()
+        const m = await pc.page.locator('.hall__main').boundingBox()
+        return n && m ? n.y + n.height <= m.y : false
+      })
+      .toBe(true)
+    await screenshot(pc.page, 'scan-login-unit-hall-narrow')
+    await pc.page.setViewportSize({ width: DESKTOP.width, height: DESKTOP.height })
 
     // the session is the unit's: the ticket is spent, and the stored session is a UNIT one
     const ticket = await bff.prisma.loginTicket.findUnique({ where: { id: ticketId } })
