@@ -18,8 +18,9 @@ type ContributionStatus = 'PAID' | 'ARREARS' | 'BACK_PAID' | 'DECLARED' | 'REFUN
 type ContributionKind = 'NORMAL' | 'BACK_PAYMENT' | 'ADJUSTMENT'
 
 /** Rates in ppm used by the fixture (unit, personal). */
-export const FIXTURE_RATES: Record<'PENSION' | 'UNEMPLOYMENT' | 'WORK_INJURY', { unit: number; personal: number }> = {
+export const FIXTURE_RATES: Record<'PENSION' | 'UNEMPLOYMENT' | 'WORK_INJURY' | 'PUBLIC_PENSION', { unit: number; personal: number }> = {
   PENSION: { unit: 160_000, personal: 80_000 },
+  PUBLIC_PENSION: { unit: 160_000, personal: 80_000 },
   UNEMPLOYMENT: { unit: 7_000, personal: 3_000 },
   WORK_INJURY: { unit: 9_000, personal: 0 }
 }
@@ -135,7 +136,7 @@ function periods(from: number, to: number): number[] {
 
 function record(
   period: number,
-  insuranceType: 'PENSION' | 'UNEMPLOYMENT' | 'WORK_INJURY',
+  insuranceType: keyof typeof FIXTURE_RATES,
   baseFen: number,
   unitId: number | null,
   status: ContributionStatus = 'PAID',
@@ -317,6 +318,8 @@ export async function createPersonFixture(prisma: PrismaClient): Promise<PersonF
 
   // ── the public-sector retiree: 机关事业单位养老金 and 职业年金 for 2023 ──
   const publicRetiree = await person('陈国栋', '1', { status: 'RETIRED', retiredOn: '2022-12-01' })
+  for (const p of periods(202101, 202211)) publicRetiree.records.push(record(p, 'PUBLIC_PENSION', 812_345, null))
+  await insertRecords(publicRetiree.id, publicRetiree.records)
   await prisma.enrolment.create({
     data: {
       personId: publicRetiree.id, unitId: null, insuranceType: 'PUBLIC_PENSION', status: 'TERMINATED', startedOn: date('2014-10-01'), startPeriod: 201410,

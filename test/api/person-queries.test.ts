@@ -288,6 +288,15 @@ describe('GET /api/me/contributions/summary', () => {
     expect(unemployment.body.years[4]).toMatchObject({ year: 2023, personalAmountYuan: '204.48' }) // 12 × 17.04 (5,678.90 × 0.3 % = 17.0367)
   })
 
+  it('defaults to the person’s own pension scheme (机关事业单位养老保险 here)', async () => {
+    const res = await as('publicRetiree').get('/api/me/contributions/summary')
+    expect(res.body).toMatchObject({ insuranceType: 'PUBLIC_PENSION', insuranceLabel: '机关事业单位基本养老保险', monthsPaid: 23 })
+    expect(res.body.years.map((y: any) => [y.year, y.paidMonths, y.averageBaseYuan, y.personalAmountYuan])).toEqual([
+      [2021, 12, '8,123.45', '7,798.56'], // 12 × 649.88
+      [2022, 11, '8,123.45', '7,148.68'] // 11 × 649.88
+    ])
+  })
+
   it('empty for a person with no records', async () => {
     const res = await as('empty').get('/api/me/contributions/summary')
     expect(res.body).toMatchObject({ years: [], monthsPaid: 0 })

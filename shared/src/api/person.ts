@@ -183,7 +183,7 @@ export const ContributionsResponse = Paged(ContributionRow).extend({
 export type ContributionsResponse = z.infer<typeof ContributionsResponse>;
 
 export const ContributionSummaryQuery = z.object({
-  insuranceType: optionalQuery(InsuranceTypeCode).describe('险种，默认企业职工基本养老保险'),
+  insuranceType: optionalQuery(InsuranceTypeCode).describe('险种；默认本人参加的养老保险（企业、机关事业、城乡居民，依次），都没有时为本人的第一个险种'),
 });
 export type ContributionSummaryQuery = z.input<typeof ContributionSummaryQuery>;
 

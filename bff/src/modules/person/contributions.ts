@@ -196,8 +196,14 @@ export async function listContributions(db: SqlReader, personId: number, q: Cont
   }
 }
 
-export async function contributionSummary(db: SqlReader, personId: number, insuranceType: InsuranceType): Promise<ContributionSummaryResponse> {
+/** The chart's default type: the person's own pension scheme (企业, 机关事业, 城乡居民), else the first type they pay. */
+const CHART_DEFAULTS: readonly InsuranceType[] = ['PENSION', 'PUBLIC_PENSION', 'RESIDENT_PENSION']
+
+export async function contributionSummary(db: SqlReader, personId: number, asked: InsuranceType | undefined): Promise<ContributionSummaryResponse> {
   const facts = await readContributionFacts(db, personId)
+  const has = new Set(facts.map((f) => f.insuranceType))
+  const insuranceType =
+    asked ?? CHART_DEFAULTS.find((t) => has.has(t)) ?? InsuranceTypes.codes.find((t) => has.has(t)) ?? 'PENSION'
   const byYear = new Map<number, ContributionFact[]>()
   for (const f of facts) {
     if (f.insuranceType !== insuranceType) continue

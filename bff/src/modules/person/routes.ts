@@ -44,7 +44,7 @@ export function personRoutes(deps: ModuleDeps): Router {
     listContributions(sql, me(auth, ctx), query)
   )
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/contributions/summary'), ({ query, auth, ctx }) =>
-    contributionSummary(sql, me(auth, ctx), query.insuranceType ?? 'PENSION')
+    contributionSummary(sql, me(auth, ctx), query.insuranceType)
   )
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/account'), ({ auth, ctx }) => getAccount(prisma, me(auth, ctx)))
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/payments'), ({ query, auth, ctx }) => listPayments(prisma, me(auth, ctx), query))

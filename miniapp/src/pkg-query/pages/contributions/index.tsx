@@ -33,7 +33,7 @@ export default function ContributionsPage() {
     year: typeof year === 'number' ? year : undefined,
     insuranceType: type
   })
-  const summary = useApi<ContributionSummaryResponse>('/api/me/contributions/summary', { insuranceType: type ?? 'PENSION' })
+  const summary = useApi<ContributionSummaryResponse>('/api/me/contributions/summary', { insuranceType: type })
   const data = list.data
 
   // first answer (all years): open the latest year that has records
