@@ -14,9 +14,9 @@ type YearChoice = number | 'all' | null
 /** Kinds other than 正常应缴, as a word under the month (the full label is long for a table cell). */
 const KIND_SHORT: Record<string, string> = { BACK_PAYMENT: '补缴', ADJUSTMENT: '基数差额' }
 
-function Chip({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
+function Chip({ id, on, label, onClick }: { id?: string; on: boolean; label: string; onClick: () => void }) {
   return (
-    <View className={`q-chip${on ? ' q-chip--on' : ''}`} onClick={onClick} ariaRole='button' ariaLabel={label}>
+    <View id={id} className={`q-chip${on ? ' q-chip--on' : ''}`} onClick={onClick} ariaRole='button' ariaLabel={label}>
       {label}
     </View>
   )
@@ -59,10 +59,11 @@ export default function ContributionsPage() {
               <Text className='q-item__sub'>按企业职工（含机关事业单位）基本养老保险实缴、补缴到账的月份计算</Text>
             </View>
 
-            <ScrollView className='q-chips__scroll' scrollX enableFlex>
+            {/* the chosen year stays in view, also when it was picked on the chart */}
+            <ScrollView className='q-chips__scroll' scrollX enableFlex scrollIntoView={typeof year === 'number' ? `q-year-${year}` : undefined} scrollWithAnimation>
               <View className='q-chips q-contrib__years'>
                 {data.years.map((y) => (
-                  <Chip key={y} on={year === y} label={`${y}年`} onClick={() => setYear(y)} />
+                  <Chip key={y} id={`q-year-${y}`} on={year === y} label={`${y}年`} onClick={() => setYear(y)} />
                 ))}
                 <Chip on={year === 'all'} label='全部年度' onClick={() => setYear('all')} />
               </View>
