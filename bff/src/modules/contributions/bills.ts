@@ -98,6 +98,30 @@ export interface BillLineCalc {
 }
 
 /** The bill lines of a declaration billed on `issuedOn`. */
+/** The amount columns of a bill: the sums of its lines (征集明细 = 合计 of the per-insurance lines). */
+function billAmounts(lines: readonly BillLineCalc[]) {
+  const sum = (f: (l: BillLineCalc) => Fen) => lines.reduce((s, l) => s + f(l), 0)
+  return {
+    unitAmount: dec(sum((l) => l.unitFen)),
+    personalAmount: dec(sum((l) => l.personalFen)),
+    interest: dec(sum((l) => l.interestFen)),
+    lateFee: dec(sum((l) => l.lateFeeFen)),
+    total: dec(sum((l) => l.totalFen))
+  }
+}
+
+/** One bill_line row per insurance type. */
+function billLineData(l: BillLineCalc) {
+  return {
+    insuranceType: l.insuranceType as 'PENSION',
+    unitAmount: dec(l.unitFen),
+    personalAmount: dec(l.personalFen),
+    interest: dec(l.interestFen),
+    lateFee: dec(l.lateFeeFen),
+    total: dec(l.totalFen)
+  }
+}
+
 export async function declarationBillLines(db: Db, declarationId: number, period: Period, issuedOn: IsoDate, lateFeeDailyPpm: number): Promise<{ lines: BillLineCalc[]; days: number }> {
   const sums = await db.$queryRaw<LineSum[]>`
     SELECT insurance_type, CAST(SUM(unit_amount) AS CHAR) AS unit_amount, CAST(SUM(personal_amount) AS CHAR) AS personal_amount
@@ -131,7 +155,6 @@ async function createDeclarationBill(tx: Tx, unit: UnitRow, d: DeclarationForBil
   const policy = await policyForPeriod(tx, unit.regionCode, d.period)
   const issuedOn = shanghaiToday(now)
   const { lines } = await declarationBillLines(tx, d.id, d.period, issuedOn, policy.lateFeeDailyPpm)
-  const sum = (f: (l: BillLineCalc) => Fen) => lines.reduce((s, l) => s + f(l), 0)
   const agency = await agencyName(tx, unit.regionCode)
   const deadline = billDeadline(issuedOn)
   for (let attempt = 0; ; attempt++) {
@@ -150,25 +173,12 @@ async function createDeclarationBill(tx: Tx, unit: UnitRow, d: DeclarationForBil
           // A declaration of a month before the month it was made in is a 补缴 (§3.3.33).
           kind: d.period < shanghaiPeriod(d.declaredAt) ? 'BACK_PAYMENT' : 'NORMAL',
           status: 'VALID',
-          unitAmount: dec(sum((l) => l.unitFen)),
-          personalAmount: dec(sum((l) => l.personalFen)),
-          interest: dec(sum((l) => l.interestFen)),
-          lateFee: dec(sum((l) => l.lateFeeFen)),
-          total: dec(sum((l) => l.totalFen)),
+          ...billAmounts(lines),
           issuedAt: now,
           deadline: dateOnly(deadline),
           agency,
           supersedesId,
-          lines: {
-            create: lines.map((l) => ({
-              insuranceType: l.insuranceType as 'PENSION',
-              unitAmount: dec(l.unitFen),
-              personalAmount: dec(l.personalFen),
-              interest: dec(l.interestFen),
-              lateFee: dec(l.lateFeeFen),
-              total: dec(l.totalFen)
-            }))
-          }
+          lines: { create: lines.map(billLineData) }
         },
         select: { id: true }
       })
@@ -260,7 +270,6 @@ async function createRecordsBill(tx: Tx, unit: UnitRow, now: Date, firstSeq: num
     lines.set(r.insurance_type, l)
   }
   const list = [...lines.values()].sort((a, b) => TYPE_ORDER.indexOf(a.insuranceType as never) - TYPE_ORDER.indexOf(b.insuranceType as never))
-  const sum = (f: (l: BillLineCalc) => Fen) => list.reduce((s, l) => s + f(l), 0)
   const agency = await agencyName(tx, unit.regionCode)
   for (let attempt = 0; ; attempt++) {
     const seq = attempt === 0 ? firstSeq : await nextSequenceInTx(tx, BILL_NO_SEQUENCE)
@@ -273,24 +282,11 @@ async function createRecordsBill(tx: Tx, unit: UnitRow, now: Date, firstSeq: num
           period: Math.max(...records.map((r) => Number(r.period))),
           kind: 'BACK_PAYMENT',
           status: 'VALID',
-          unitAmount: dec(sum((l) => l.unitFen)),
-          personalAmount: dec(sum((l) => l.personalFen)),
-          interest: dec(sum((l) => l.interestFen)),
-          lateFee: dec(sum((l) => l.lateFeeFen)),
-          total: dec(sum((l) => l.totalFen)),
+          ...billAmounts(list),
           issuedAt: now,
           deadline: dateOnly(billDeadline(issuedOn)),
           agency,
-          lines: {
-            create: list.map((l) => ({
-              insuranceType: l.insuranceType as 'PENSION',
-              unitAmount: dec(l.unitFen),
-              personalAmount: dec(l.personalFen),
-              interest: dec(l.interestFen),
-              lateFee: dec(l.lateFeeFen),
-              total: dec(l.totalFen)
-            }))
-          }
+          lines: { create: list.map(billLineData) }
         },
         select: { id: true }
       })
