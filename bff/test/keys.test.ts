@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import jwt from 'jsonwebtoken'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../src/http/errors.ts'
 import { signAccessToken, verifyAccessToken } from '../src/http/auth.ts'
 import { jwkThumbprint, jwks, loadSigningKeys, signJwt, verifyJwt, JwtVerifyError } from '../src/http/keys.ts'
@@ -71,6 +71,42 @@ describe('signing keys', () => {
       verifyJwt(k, old.slice(0, -4) + 'AAAA')
     } catch (e) {
       expect((e as JwtVerifyError).reason).toBe('invalid')
+    }
+  })
+})
+
+describe('verified-token cache', () => {
+  it('serves a repeat verification from the cache, yet still expires it and never caches a failure', () => {
+    const k = loadSigningKeys({ keysDir: tmp() })
+    const token = signJwt(k, { code: 'C1' }, { expiresIn: 60, issuer: 'i' })
+    const spy = vi.spyOn(jwt, 'verify')
+    try {
+      expect(verifyJwt(k, token, { issuer: 'i' }).code).toBe('C1')
+      expect(spy).toHaveBeenCalledTimes(1)
+      const again = verifyJwt(k, token, { issuer: 'i' })
+      expect(again.code).toBe('C1')
+      expect(spy).toHaveBeenCalledTimes(1) // no second signature check
+      again.code = 'mutated'
+      expect(verifyJwt(k, token, { issuer: 'i' }).code).toBe('C1') // callers get copies
+      // other options are checked afresh: the cached verdict was for issuer 'i'
+      expect(() => verifyJwt(k, token, { issuer: 'other' })).toThrow(JwtVerifyError)
+      // a tampered token is a different key: verified (and refused) in full, every time
+      const tampered = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA')
+      expect(() => verifyJwt(k, tampered, { issuer: 'i' })).toThrow(JwtVerifyError)
+      expect(() => verifyJwt(k, tampered, { issuer: 'i' })).toThrow(JwtVerifyError)
+      // another key object (rotation) has its own, empty cache
+      const k2 = loadSigningKeys({ keysDir: tmp() })
+      expect(() => verifyJwt(k2, token, { issuer: 'i' })).toThrow(JwtVerifyError)
+      // the clock moves past exp + tolerance: the cached entry no longer answers
+      const now = Date.now()
+      vi.spyOn(Date, 'now').mockReturnValue(now + 120_000)
+      try {
+        expect(() => verifyJwt(k, token, { issuer: 'i' })).toThrow(expect.objectContaining({ reason: 'expired' }))
+      } finally {
+        vi.mocked(Date.now).mockRestore()
+      }
+    } finally {
+      spy.mockRestore()
     }
   })
 })
