@@ -77,7 +77,10 @@ export async function provisionDatabase({ dbName, purpose = 'dev', recreate = fa
   }
 
   const port = await ensurePrivateServer({ log }); // takes a lease for this process
-  url = `mysql://root@127.0.0.1:${port}/${dbName}`;
+  // The private server is on this host: talk to it over its Unix socket (the port stays in the URL for tools that
+  // only speak TCP). A socket round trip costs the kernel far less than loopback TCP, which showed up as the largest
+  // single item in the BFF's CPU profile on the hot read path.
+  url = `mysql://root@127.0.0.1:${port}/${dbName}?socket=${encodeURIComponent(socketPath())}`;
   await ensureDatabase(url, { recreate, log });
   return url;
 }

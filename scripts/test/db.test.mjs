@@ -45,7 +45,8 @@ function node(code, extraEnv = {}) {
 }
 async function query(url, sql) {
   const u = new URL(url);
-  const c = await mariadb.createConnection({ host: u.hostname, port: Number(u.port), user: 'root', database: u.pathname.slice(1) });
+  const socketPath = u.searchParams.get('socket');
+  const c = await mariadb.createConnection({ host: u.hostname, port: Number(u.port), ...(socketPath ? { socketPath } : {}), user: 'root', database: u.pathname.slice(1) });
   try {
     return await c.query(sql);
   } finally {
@@ -61,6 +62,9 @@ const alive = (pid) => {
     return false;
   }
 };
+
+/** The URL a run gets for the private server: TCP port for tools, and the Unix socket the clients use. */
+const privateUrl = (port) => `mysql://root@127.0.0.1:${port}/shebao_t?socket=${encodeURIComponent(path.join(dir, 'sock'))}`;
 
 beforeAll(async () => {
   basePort = await freePortPair();
@@ -80,7 +84,7 @@ describe('scripts/db.mjs private MariaDB', { timeout: 90_000 }, () => {
     const r = cli('start', 'shebao_t');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(new RegExp(`initialising private MariaDB`));
-    expect(r.out.split('\n').at(-1)).toBe(`mysql://root@127.0.0.1:${basePort}/shebao_t`);
+    expect(r.out.split('\n').at(-1)).toBe(privateUrl(basePort));
     expect(fs.readFileSync(path.join(dir, 'port'), 'utf8').trim()).toBe(String(basePort));
     await query(`mysql://root@127.0.0.1:${basePort}/shebao_t`, 'CREATE TABLE t (x INT)');
     await query(`mysql://root@127.0.0.1:${basePort}/shebao_t`, 'INSERT INTO t VALUES (42)');
@@ -89,7 +93,7 @@ describe('scripts/db.mjs private MariaDB', { timeout: 90_000 }, () => {
   it('reuses the running server on the next run (same pid, same data)', async () => {
     const pid = serverPid();
     const url = node(`console.log(await db.provisionDatabase({ dbName: 'shebao_t', log: () => {} })); await db.stopDatabase({ log: () => {} });`);
-    expect(url).toBe(`mysql://root@127.0.0.1:${basePort}/shebao_t`);
+    expect(url).toBe(privateUrl(basePort));
     expect(serverPid()).toBe(pid);
     expect(alive(pid)).toBe(true); // started by the CLI ("manual"): a run's stopDatabase leaves it alone
     expect(await query(url, 'SELECT x FROM t')).toEqual([{ x: 42 }]);
@@ -111,7 +115,7 @@ describe('scripts/db.mjs private MariaDB', { timeout: 90_000 }, () => {
         console.log(db.startedPrivateServer());
         console.log(await db.stopDatabase({ log: () => {} }));`);
       const [url, started, stopped] = out.split('\n');
-      expect(url).toBe(`mysql://root@127.0.0.1:${basePort + 1}/shebao_t`);
+      expect(url).toBe(privateUrl(basePort + 1));
       expect([started, stopped]).toEqual(['true', 'true']);
       expect(cli('status').out).toBe('not running');
     } finally {

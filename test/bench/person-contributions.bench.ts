@@ -118,6 +118,22 @@ async function tableFacts(url: string): Promise<{ persons: number; rows: number;
   }
 }
 
+/**
+ * A real sign-in session per sampled person, as identity's sign-in creates one (the auth guard honours an access
+ * token only while its session row is live), and a token for each. The rows are removed again before the next run.
+ */
+async function openSessions(url: string, personIds: number[]): Promise<string[]> {
+  const conn = await mariadb.createConnection(driverOptions(url))
+  try {
+    await conn.query("DELETE FROM session WHERE user_agent = 'bench'")
+    const rows = personIds.map((personId) => [crypto.randomUUID(), personId])
+    await conn.batch("INSERT INTO session (id, role, person_id, user_agent, expires_at) VALUES (?, 'PERSON', ?, 'bench', UTC_TIMESTAMP(3) + INTERVAL 1 HOUR)", rows)
+    return rows.map(([sessionId, personId]) => signAccessToken(keys, { role: 'person', personId: personId as number, sessionId: sessionId as string }, 3600))
+  } finally {
+    await conn.end()
+  }
+}
+
 function samplePersons(minId: number, maxId: number, n: number): number[] {
   const out = new Set<number>()
   const span = maxId - minId + 1
@@ -287,7 +303,7 @@ async function measureSize(persons: number): Promise<SizeResult> {
   const url = await ensureDataset(persons)
   const facts = await tableFacts(url)
   const ids = samplePersons(facts.minId, facts.maxId, SAMPLE)
-  const tokens = ids.map((personId) => signAccessToken(keys, { role: 'person', personId, sessionId: 'bench' }, 3600))
+  const tokens = await openSessions(url, ids)
   console.log(`  ${facts.persons.toLocaleString('en-US')} persons, ~${facts.rows.toLocaleString('en-US')} contribution rows; ${ids.length} persons sampled`)
 
   const pick = () => crypto.randomInt(ids.length)
