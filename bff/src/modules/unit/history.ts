@@ -14,6 +14,7 @@ import {
   type PageQuery
 } from '@shebao/shared'
 import type { PrismaClient } from '../../db/client.ts'
+import { AppError } from '../../http/errors.ts'
 import { matterOf, FORM_SNAPSHOT_ROW } from '../cases/lifecycle.ts'
 import { dateRange } from '../cases/query-cases.ts'
 import { logReveal, type Viewer } from './unit-info.ts'
@@ -21,7 +22,13 @@ import { logReveal, type Viewer } from './unit-info.ts'
 /** The unit-level change matters whose effective cases make the unit's change history. */
 export const UNIT_CHANGE_MATTERS = ['UNIT_INFO_CHANGE', 'UNIT_KEY_INFO_CHANGE']
 
+/** A range whose start is after its end is a mistake, not an empty answer. */
+function assertOrdered(from: string | undefined, to: string | undefined): void {
+  if (from && to && from > to) throw new AppError('VALIDATION_FAILED', { field: 'from', detail: '日期不能晚于结束日期' })
+}
+
 export async function changeHistory(prisma: PrismaClient, viewer: Viewer, q: PageQuery & { from?: string | undefined; to?: string | undefined }) {
+  assertOrdered(q.from, q.to)
   const decided = dateRange(q.from, q.to)
   const where = { unitId: viewer.unitId, matterCode: { in: UNIT_CHANGE_MATTERS }, status: 'EFFECTIVE' as const, ...(decided ? { decidedAt: decided } : {}) }
   const [total, rows] = await Promise.all([
@@ -61,6 +68,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10)
 export async function staffChanges(prisma: PrismaClient, viewer: Viewer, q: { from?: string | undefined; to?: string | undefined }, reveal: boolean, now = new Date()) {
   const to = q.to ?? shanghaiToday(now)
   const from = q.from ?? `${to.slice(0, 8)}01`
+  assertOrdered(from, to)
   const range = { gte: new Date(`${from}T00:00:00Z`), lt: new Date(`${addDays(to, 1)}T00:00:00Z`) }
   const person = { select: { personNo: true, name: true, idNumber: true } }
   const [inc, dec] = await Promise.all([

@@ -5,12 +5,16 @@ import { unitQueryRoutes as api } from '@shebao/shared'
 import type { Context } from 'koa'
 import type { ModuleDeps } from '../../deps.ts'
 import type { AuthContext } from '../../http/auth.ts'
+import { registerFieldLabels } from '../../http/errors.ts'
 import { mountRoute, routeOf } from '../../http/route.ts'
 import { applicantActor } from '../cases/context.ts'
 import { changeHistory, staffChanges } from './history.ts'
 import { pendingVerification } from './pending-verification.ts'
 import { roster, rosterWorkbook } from './roster.ts'
 import { unitInfo, type Viewer } from './unit-info.ts'
+
+// The query fields in a refusal: "开始日期格式须为YYYY-MM-DD", "查询条件长度不能超过32位" (the reasons say the rest).
+registerFieldLabels({ from: '开始', to: '结束', keyword: '查询条件' })
 
 export function unitQueryRoutes(deps: ModuleDeps): Router {
   const router = new Router()

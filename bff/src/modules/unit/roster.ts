@@ -99,14 +99,15 @@ export async function rosterWorkbook(prisma: PrismaClient, viewer: Viewer, f: Ro
   ws.getRow(1).font = { bold: true }
   ws.views = [{ state: 'frozen', ySplit: 1 }]
   let n = 0
-  // Stream the list in pages so a large unit does not load everything at once.
-  for (let cursor: number | undefined; n < ROSTER_EXPORT_MAX; ) {
+  // Stream the list in pages so a large unit does not load everything at once; in the list's order (个人编号, unique),
+  // so the 序号 of the file are those of the screen.
+  for (let cursor: string | undefined; n < ROSTER_EXPORT_MAX; ) {
     const page: PersonWithEnrolments[] = await prisma.person.findMany({
       where: w,
       include: { enrolments: { where: { unitId: viewer.unitId } } },
-      orderBy: { id: 'asc' },
+      orderBy: { personNo: 'asc' },
       take: 1000,
-      ...(cursor !== undefined ? { cursor: { id: cursor }, skip: 1 } : {})
+      ...(cursor !== undefined ? { cursor: { personNo: cursor }, skip: 1 } : {})
     })
     if (page.length === 0) break
     for (const p of page) {
@@ -116,7 +117,7 @@ export async function rosterWorkbook(prisma: PrismaClient, viewer: Viewer, f: Ro
       ws.addRow([++n, r.personNo, r.name, r.idNumber, r.sex, r.birthDate, r.phone ?? '', ...UNIT_INSURANCE_TYPES.map(status), base])
       if (n >= ROSTER_EXPORT_MAX) break
     }
-    cursor = page[page.length - 1]?.id
+    cursor = page[page.length - 1]?.personNo
   }
   ws.insertRow(1, [`${unit.name}（${unit.unitNo}）单位参保人员，共${n}人`])
   ws.mergeCells(1, 1, 1, 11)
