@@ -2,3 +2,4 @@
 export { scanCode, MANUAL_CODE_ENTRY } from './scanCode'
 export { chooseImages, MAX_IMAGE_BYTES, type ChosenImage, type ChooseImagesResult } from './chooseImages'
 export { openPdf } from './openPdf'
+export { downloadFile, authHeader, apiErrorOf } from './downloadFile'

@@ -1,12 +1,12 @@
 /**
- * File transfer beside the JSON client (services/api.ts): multipart uploads with progress (材料图片, 报盘文件),
- * downloads of generated files (报盘模板, 导出), and picking a spreadsheet. weapp uses Taro.uploadFile /
- * downloadFile / chooseMessageFile; H5 uses XMLHttpRequest (upload progress), fetch and a file input.
+ * File transfer beside the JSON client (services/api.ts): multipart uploads with progress (材料图片, 报盘文件)
+ * and picking a spreadsheet. weapp uses Taro.uploadFile / chooseMessageFile; H5 uses XMLHttpRequest (upload
+ * progress) and a file input. Downloads of generated files (报盘模板, 导出) are platform/downloadFile.ts.
  * Errors are ApiError with the server's Chinese message.
  */
 import Taro from '@tarojs/taro'
-import { API_BASE, ApiError, refreshSession } from '../../services/api'
-import { getAccessToken } from '../../services/session'
+import { apiErrorOf, authHeader } from '../../platform/downloadFile'
+import { API_BASE, refreshSession } from '../../services/api'
 
 export interface PickedFile {
   /** weapp temp path, or the file name on H5 */
@@ -15,25 +15,6 @@ export interface PickedFile {
   size: number
   /** H5 only */
   file?: File
-}
-
-function authHeader(): Record<string, string> {
-  const token = getAccessToken()
-  return token ? { Authorization: `Bearer ${token}` } : {}
-}
-
-function errorOf(status: number, text: string): ApiError {
-  try {
-    const e = JSON.parse(text)?.error
-    if (e?.message) {
-      const err = new ApiError(status, e.code ?? 'UNKNOWN', e.message, e.field, e.requestId)
-      ;(err as ApiError & { meta?: unknown }).meta = e.meta
-      return err
-    }
-  } catch {
-    // not JSON
-  }
-  return new ApiError(status, 'HTTP_' + status, status === 0 ? '网络连接失败，请检查网络后重试' : '上传失败，请稍后重试')
 }
 
 function sendOnce(path: string, picked: PickedFile, onProgress?: (percent: number) => void): Promise<{ status: number; text: string }> {
@@ -70,28 +51,7 @@ export async function uploadFile<T>(path: string, picked: PickedFile, onProgress
   let res = await sendOnce(path, picked, onProgress)
   if (res.status === 401 && (await refreshSession())) res = await sendOnce(path, picked, onProgress)
   if (res.status >= 200 && res.status < 300) return JSON.parse(res.text) as T
-  throw errorOf(res.status, res.text)
-}
-
-/** Download a generated file (GET with the token) and hand it to the user: a download on H5, the viewer on weapp. */
-export async function downloadFile(path: string, fileName: string): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.downloadFile({ url: API_BASE + path, header: authHeader() })
-    if (res.statusCode !== 200) throw new ApiError(res.statusCode, 'DOWNLOAD', '文件下载失败，请稍后重试')
-    const ext = fileName.split('.').pop() as 'xlsx'
-    await Taro.openDocument({ filePath: res.tempFilePath, fileType: ext, showMenu: true })
-    return
-  }
-  const res = await fetch(API_BASE + path, { headers: authHeader() })
-  if (!res.ok) throw errorOf(res.status, await res.text())
-  const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  throw apiErrorOf(res.status, res.text, '上传失败，请稍后重试')
 }
 
 /** Pick one .xlsx file: a file input on H5, a file from a chat on weapp (chooseMessageFile). null when cancelled. */
