@@ -8,7 +8,8 @@ import { formatAuthCode, shanghaiParts } from '@shebao/shared'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { Block, CertificateDocument, TableColumn } from './document.ts'
-import { proofFonts } from './fonts.ts'
+import { proofFonts } from '../../pdf/fonts.ts'
+import { shareLayoutCache } from '../../pdf/layout-cache.ts'
 
 const mm = (v: number) => (v * 72) / 25.4
 const PAGE = { width: 595.28, height: 841.89 }
@@ -110,32 +111,6 @@ export async function renderCertificatePdf(input: RenderInput): Promise<Rendered
   await ended
   const bytes = Buffer.concat(chunks)
   return { bytes, pages: range.count, sha256: crypto.createHash('sha256').update(bytes).digest('hex') }
-}
-
-/**
- * pdfkit shapes every string with fontkit (OpenType layout) and caches the result per document; the labels, notes
- * and column titles of proofs repeat across documents, so share that cache per font across documents (bounded).
- * Cached runs are read-only for pdfkit (glyph ids and positions, subset inclusion happens at encode time).
- */
-const layoutCaches = new Map<object, { entries: Record<string, unknown>; size: number }>()
-const LAYOUT_CACHE_MAX = 20_000
-
-function shareLayoutCache(doc: Doc, name: string, font: object): void {
-  doc.font(name)
-  const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
-  if (!embedded || !embedded.layoutCache) return
-  let shared = layoutCaches.get(font)
-  if (!shared || shared.size > LAYOUT_CACHE_MAX) {
-    shared = { entries: Object.create(null) as Record<string, unknown>, size: 0 }
-    layoutCaches.set(font, shared)
-  }
-  const cache = shared
-  embedded.layoutCache = new Proxy(cache.entries, {
-    set(target, key, value) {
-      if (!(key in target)) cache.size++
-      return Reflect.set(target, key, value)
-    }
-  })
 }
 
 function printTime(at: Date): string {

@@ -2,12 +2,12 @@
 // 征集通知单据号, 单位名称 / 单位：元, the main table (险种, 单位缴纳金额, 个人缴纳金额, 利息, 滞纳金, 应缴合计, 应缴金额) with
 // the 合计 row of "/" and the 实际应缴金额合计大写 row, 征集明细 (核定数据类型, 单位缴纳金额, 个人缴纳金额, 滞纳金, 利息,
 // 应缴金额 — the seed's column order), notes 1–3, 经办机构 / 经办日期. Amounts are printed as the seed prints them
-// (186.3, 0: shared formatYuanTrimmed). A4 portrait, pdfkit, with the CJK font the certificates module embeds
-// (its exported `proofFonts()`: Noto Sans SC, subset by pdfkit). The certificate renderer itself is proof-specific
+// (186.3, 0: shared formatYuanTrimmed). A4 portrait, pdfkit, with the embedded CJK font
+// (bff/src/pdf/fonts.ts `proofFonts()`: Noto Sans SC, subset by pdfkit). The certificate renderer itself is proof-specific
 // (QR, 授权码, paged footers), so only the font helper is shared.
 import { formatDateChinese, formatYuanTrimmed, type BillDetail } from '@shebao/shared'
 import PDFDocument from 'pdfkit'
-import { proofFonts } from '../certificates/fonts.ts'
+import { proofFonts } from '../../pdf/fonts.ts'
 
 type Doc = InstanceType<typeof PDFDocument>
 

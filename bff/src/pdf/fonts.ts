@@ -1,4 +1,4 @@
-// The CJK font embedded in proofs: Noto Sans SC (OFL) from @expo-google-fonts/noto-sans-sc, so PDFs do not depend
+// The CJK font embedded in every PDF we print (proofs, 应缴认定单, case reports): Noto Sans SC (OFL) from @expo-google-fonts/noto-sans-sc, so PDFs do not depend
 // on the machine's fonts. Debian's WenQuanYi Micro Hei is the fallback when the package is missing. pdfkit embeds
 // only the glyphs a document uses (fontkit subsetting), so a one-page proof carries a few hundred glyphs, not 10 MB.
 // Parsed once per process (≈ 80 ms) and shared by every document.
