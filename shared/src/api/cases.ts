@@ -11,6 +11,8 @@
  * - Row validation answers `{ passed, failed }`; each failure names the row (Excel row number for a batch file,
  *   1-based position for rows sent as JSON), the column (template header) and the reason in Chinese.
  * - Money is integer fen; dates 'YYYY-MM-DD'; codes as in the shared code tables.
+ * - `GET /api/cases/:serialNo/report` is the generated 申报表 / 花名册 as application/pdf (inline, Chinese file name
+ *   in `filename*` per RFC 5987): the case's owner and reviewers (not drafts) may fetch it; anyone else 404.
  * - Errors: MATTER_NOT_FOUND, MATTER_NOT_FOR_ROLE, TERMS_NOT_ACCEPTED, CASE_NOT_EDITABLE, CASE_NOT_SUBMITTABLE,
  *   CASE_NOT_WITHDRAWABLE, CASE_IN_FLIGHT (409 "有在途申请的记录，不允许申请新的变更"), CASE_NO_ITEMS,
  *   CASE_ITEMS_INVALID / CASE_FORM_INVALID (meta.failed lists the problems), MATERIALS_MISSING, RULE_VIOLATION,
@@ -155,6 +157,29 @@ export const MatterInfo = MatterSummary.extend({
   reportTitle: z.string(),
   rowLabels: z.record(z.string(), z.string()).nullable(),
   formLabels: z.record(z.string(), z.string()).nullable(),
+  formLists: z
+    .array(
+      z.object({
+        key: z.string().describe('表单字段：{ add, modify: [{ id, … }], remove: [id] }'),
+        label: z.string(),
+        itemName: z.string(),
+        source: z.enum(['unitClerks', 'unitBankAccounts']).describe('现有条目来源：GET /api/unit/info 的 clerks / bankAccounts'),
+        note: z.string().nullable(),
+        fields: z.array(
+          z.object({
+            field: z.string(),
+            label: z.string(),
+            kind: z.enum(['text', 'idNumber', 'phone', 'code', 'multi']),
+            required: z.boolean(),
+            modifiable: z.boolean().describe('现有条目可修改'),
+            options: z.array(z.object({ value: z.string(), label: z.string() })).nullable(),
+          }),
+        ),
+      }),
+    )
+    .nullable()
+    .optional()
+    .describe('表单中逐条增删改的列表（单位经办人、银行账户）'),
   materials: z.array(
     z.object({ code: z.string(), name: z.string(), requirement: z.enum(['REQUIRED', 'OPTIONAL', 'GROUP']), group: z.string().nullable(), description: z.string().nullable() }),
   ),
@@ -246,6 +271,10 @@ export const caseRoutes = defineRoutes([
     request: { body: CreateCaseBody }, response: CaseRecordDetail, status: 201, idempotent: true,
   },
   { method: 'GET', path: '/api/cases/:serialNo', summary: '办件详情（含时间线）', tag: 'cases', auth: 'any', request: { params: CaseParams }, response: CaseRecordDetail },
+  {
+    method: 'GET', path: '/api/cases/:serialNo/report', summary: '申报表/花名册（PDF）：草稿为预览（水印“预览”、未提交），提交后为打印相关表单；申请人与审核人员可取', tag: 'cases', auth: 'any',
+    request: { params: CaseParams }, response: z.any(), contentType: 'application/pdf',
+  },
   {
     method: 'PUT', path: '/api/cases/:serialNo', summary: '修改草稿（受理信息、表单）', tag: 'cases', auth: 'any',
     request: { params: CaseParams, body: UpdateCaseBody }, response: CaseRecordDetail,

@@ -6,11 +6,25 @@
 import { z } from 'zod';
 import { BackPaymentReasons, RefundReasons } from '../codes/reasons';
 import { declaredMonthlyWage } from '../contribution';
-import { BATCH_GUIDANCE, RESULT_INSTANT, RESULT_REVIEW, TEMPLATE_INSTRUCTION, TERMS_TEXT, VALIDATION_GUIDANCE } from './common';
+import { BATCH_GUIDANCE, RESULT_INSTANT, RESULT_REVIEW, TEMPLATE_INSTRUCTION, TERMS_TEXT, VALIDATION_GUIDANCE, insuranceTickColumns } from './common';
 import { RowIdNumber, RowPersonName, UnitInsuranceTypesField, codeField, optionalText } from './fields';
-import type { MatterDefinition, RowIssue } from './types';
+import type { MatterDefinition, RowIssue, TemplateColumn } from './types';
 
 const noForm = z.object({}).strict();
+
+/** The leading columns of the printed 明细表 of matters without a batch template (T14, T15, T17). */
+const reportPersonColumns: TemplateColumn[] = [
+  { header: '单位编号', field: 'unitNo', kind: 'unitNo', example: '', width: 14 },
+  { header: '单位名称', field: 'unitName', kind: 'unitName', example: '', width: 22 },
+  { header: '个人编号', field: 'personNo', kind: 'text', example: '', width: 14 },
+  { header: '身份证号码', field: 'idNumber', kind: 'idNumber', example: '', width: 20 },
+  { header: '姓名', field: 'name', kind: 'text', example: '', width: 9 },
+];
+const BACK_PAYMENT_REPORT_NOTES = [
+  '本表申报月平均工资必须经职工本人签字确认，单位留存。',
+  '低于历年缴费基数标准60%或高于300%的，按历年保底或封顶数核定；核定缴费基数时四舍五入到十元。',
+];
+const reportTypeTicks = insuranceTickColumns('insuranceTypes', { PENSION: '城镇职工基本养老保险', UNEMPLOYMENT: '失业保险', WORK_INJURY: '工伤保险' }).map((c) => ({ ...c, width: 6 }));
 
 // ── 单位职工社会保险缴费工资申报 §3.3.20 ────────────────────────────────────────────────────────
 
@@ -161,6 +175,14 @@ export const backPayment: MatterDefinition<typeof noForm, typeof BackPaymentRow>
   materials: [],
   inFlight: 'unit',
   reportTitle: '职工基本养老保险费补缴申报明细表',
+  reportColumns: [
+    ...reportPersonColumns,
+    { header: '补缴开始年月', field: 'startPeriod', kind: 'text', example: '', width: 10 },
+    { header: '补缴结束年月', field: 'endPeriod', kind: 'text', example: '', width: 10 },
+    ...reportTypeTicks,
+    { header: '申报月平均工资(元)', field: 'monthlyWage', kind: 'money', example: '', width: 13 },
+  ],
+  reportNotes: BACK_PAYMENT_REPORT_NOTES,
 };
 
 export const LabourContractBackPaymentRow = z.object({
@@ -209,6 +231,15 @@ export const labourContractBackPayment: MatterDefinition<typeof noForm, typeof L
   ],
   inFlight: 'unit',
   reportTitle: '职工基本养老保险费补缴申报明细表',
+  reportColumns: [
+    ...reportPersonColumns,
+    { header: '补缴开始年月', field: 'startPeriod', kind: 'text', example: '', width: 10 },
+    { header: '补缴结束年月', field: 'endPeriod', kind: 'text', example: '', width: 10 },
+    { header: '补缴原因', field: 'reason', kind: 'code', codeTable: BackPaymentReasons, example: '', width: 14 },
+    ...reportTypeTicks,
+    { header: '申报月平均工资(元)', field: 'monthlyWage', kind: 'money', example: '', width: 13 },
+  ],
+  reportNotes: BACK_PAYMENT_REPORT_NOTES,
 };
 
 // ── 单位职工社会保险费多缴退费申报 §3.3.35; R70–R72, R004-30/31 ───────────────────────────────────
@@ -253,6 +284,13 @@ export const refund: MatterDefinition<typeof noForm, typeof RefundRow> = {
   ],
   inFlight: 'unit',
   reportTitle: '单位职工基本养老保险费退收/退账申报明细表',
+  reportColumns: [
+    ...reportPersonColumns,
+    { header: '退收/退账开始年月', field: 'startPeriod', kind: 'text', example: '', width: 11 },
+    { header: '退收/退账结束年月', field: 'endPeriod', kind: 'text', example: '', width: 11 },
+    ...reportTypeTicks,
+    { header: '退收/退账原因', field: 'reason', kind: 'code', codeTable: RefundReasons, example: '', width: 18 },
+  ],
 };
 
 // ── 单位职工社会保险缴费工资变更申报 §3.3.21; R38–R41 ──────────────────────────────────────────────
@@ -300,4 +338,10 @@ export const wageChange: MatterDefinition<typeof noForm, typeof WageChangeRow> =
   materials: [{ code: 'SUPPORTING', name: '工资证明等相关材料', requirement: 'OPTIONAL', description: '可选' }],
   inFlight: 'unit',
   reportTitle: '职工社会保险缴费工资变更申报表',
+  reportColumns: [
+    ...reportPersonColumns,
+    { header: '开始年月', field: 'startPeriod', kind: 'text', example: '', width: 10 },
+    { header: '结束年月', field: 'endPeriod', kind: 'text', example: '', width: 10 },
+    { header: '上年月平均工资(变更后)（元）', field: 'monthlyWage', kind: 'money', example: '', width: 16 },
+  ],
 };

@@ -3,7 +3,8 @@
  * 单位关键信息变更登记 (§3.3.10). Each records before/after values (变更项 / 变更前值 / 变更后值).
  */
 import { z } from 'zod';
-import { UNIT_INSURANCE_TYPES } from '../codes/insurance';
+import { InsuranceTypes, UNIT_INSURANCE_TYPES } from '../codes/insurance';
+import { BankAccountPurposes } from '../codes/status';
 import { Ethnicities, IdTypes } from '../codes/person';
 import {
   BankCategories,
@@ -31,7 +32,7 @@ import {
   optionalText,
   requiredText,
 } from './fields';
-import type { ChangeField, MatterDefinition, RowIssue } from './types';
+import type { ChangeField, FormList, MatterDefinition, RowIssue } from './types';
 
 const noForm = z.object({}).strict();
 
@@ -146,6 +147,7 @@ export const staffInfoChange: MatterDefinition<typeof noForm, typeof StaffInfoCh
   materials: [],
   inFlight: 'staff',
   reportTitle: '参保人员基础信息变更申报表（一般信息修改）',
+  reportNotes: ['一般信息包括国籍、民族、文化程度、婚姻状况、血型、户口性质、邮政编码、联系电话。'],
 };
 
 // ── 单位一般信息变更登记 §3.3.9 ────────────────────────────────────────────────────────────────
@@ -215,6 +217,39 @@ export const UnitInfoChangeForm = z
   .strict();
 export type UnitInfoChangeForm = z.output<typeof UnitInfoChangeForm>;
 
+/** The wizard's list editors of §3.3.9 (单位经办人信息: 添加 / 修改 / 删除; 银行账户信息 with 勾选可参保险种). */
+export const UNIT_INFO_LISTS: readonly FormList[] = [
+  {
+    key: 'clerks',
+    label: '单位经办人信息',
+    itemName: '经办人',
+    source: 'unitClerks',
+    note: '单位经办人变更须用法人账号登录（法定代表人本人办理）；单位至少保留一名经办人。姓名、证件号码不能修改，如有错误请删除后重新添加。',
+    fields: [
+      { field: 'name', label: '姓名', kind: 'text', required: true, modifiable: false },
+      { field: 'idNumber', label: '证件号码', kind: 'idNumber', required: true, modifiable: false },
+      { field: 'phone', label: '手机号码', kind: 'phone', required: true, modifiable: true },
+      { field: 'department', label: '经办人所在部门', kind: 'text', modifiable: true },
+      { field: 'email', label: '电子邮箱', kind: 'text', modifiable: true },
+    ],
+  },
+  {
+    key: 'bankAccounts',
+    label: '银行账户信息',
+    itemName: '银行账户',
+    source: 'unitBankAccounts',
+    note: '填写银行信息（*为必填项）并勾选可参保险种；退款账户用于多缴退费。',
+    fields: [
+      { field: 'purpose', label: '银行用途', kind: 'code', codeTable: BankAccountPurposes, codes: UNIT_BANK_PURPOSES, required: true, modifiable: true },
+      { field: 'bankCategory', label: '银行类别', kind: 'code', codeTable: BankCategories, required: true, modifiable: true },
+      { field: 'bankName', label: '开户银行名称', kind: 'text', required: true, modifiable: true },
+      { field: 'accountName', label: '银行户名', kind: 'text', required: true, modifiable: true },
+      { field: 'accountNumber', label: '银行账号', kind: 'text', required: true, modifiable: true },
+      { field: 'insuranceTypes', label: '险种', kind: 'multi', codeTable: InsuranceTypes, codes: UNIT_INSURANCE_TYPES, required: true, modifiable: true },
+    ],
+  },
+];
+
 export const UNIT_CONTACT_FIELDS: readonly ChangeField[] = [
   { field: 'address', label: '联系地址' },
   { field: 'postalCode', label: '邮政编码' },
@@ -271,6 +306,7 @@ export const unitInfoChange: MatterDefinition<typeof UnitInfoChangeForm> = {
     if (new Set(ids).size !== ids.length) issues.push({ field: 'clerks.add', column: '单位经办人信息', reason: '新增经办人证件号码重复' });
     return issues;
   },
+  formLists: UNIT_INFO_LISTS,
   changeFields: UNIT_CONTACT_FIELDS,
   materials: [],
   inFlight: 'unit',

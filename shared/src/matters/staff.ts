@@ -142,6 +142,11 @@ export const staffEnrol: MatterDefinition<typeof noForm, typeof StaffEnrolRow> =
   materials: [],
   inFlight: 'staff',
   reportTitle: '在职职工增员申报表',
+  reportNotes: [
+    '1、月缴费工资必须经职工本人签字确认，签字表由申报单位留存备查。',
+    '2、补缴需另填报《职工基本养老保险费补缴申报明细表》。',
+    '3、核定缴费基数时，四舍五入到十元。对于申报时月缴费工资低于缴费基数标准60%或高于缴费基数标准300%的，按国家规定的保底或封顶处理。',
+  ],
 };
 
 // ── 单位职工社会保险暂停 (减员/停保) §3.3.17 ───────────────────────────────────────────────────
@@ -211,6 +216,9 @@ export const staffStop: MatterDefinition<typeof noForm, typeof StaffStopRow> = {
   materials: [],
   inFlight: 'staff',
   reportTitle: '在职职工减员申报表',
+  reportNotes: [
+    '填报说明：停保(减员)原因：终止解除劳动合同(劳动关系)、服刑、入伍入学、退休(退职)、重复参保、行政调动、职工发生辞职(退)、无法联系的、死亡、其他等。',
+  ],
 };
 
 // ── 单位职工减少险种登记 §3.3.18 ───────────────────────────────────────────────────────────────

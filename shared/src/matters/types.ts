@@ -104,6 +104,37 @@ export interface ChangeField {
   readonly codeTable?: CodeTable<CodeEntry>;
 }
 
+/** One field of an entry in a form list (a clerk, a bank account), for the wizard's list editor. */
+export interface FormListField {
+  readonly field: string;
+  readonly label: string;
+  readonly kind: 'text' | 'idNumber' | 'phone' | 'code' | 'multi';
+  readonly required?: boolean;
+  /** Choices for 'code' / 'multi'. */
+  readonly codeTable?: CodeTable<CodeEntry>;
+  /** Choices as a subset of the table (险种: only 养老/失业/工伤). */
+  readonly codes?: readonly string[];
+  /** May be changed on an existing entry (修改); identity fields may not. */
+  readonly modifiable: boolean;
+}
+
+/**
+ * A list inside a form change matter that the applicant edits entry by entry: the form field `key` holds
+ * `{ add: [...], modify: [{ id, ...changed }], remove: [id] }` (单位一般信息变更: 经办人, 银行账户). The current entries
+ * come from `source` (the unit's clerks / bank accounts as GET /api/unit/info lists them).
+ */
+export interface FormList {
+  readonly key: string;
+  /** 单位经办人信息 */
+  readonly label: string;
+  /** 经办人 (in 新增经办人, 删除经办人 …) */
+  readonly itemName: string;
+  readonly source: 'unitClerks' | 'unitBankAccounts';
+  readonly fields: readonly FormListField[];
+  /** A rule the applicant must know (单位经办人变更须用法人账号登录). */
+  readonly note?: string;
+}
+
 /** One problem with one row (or with the form): the field, the column/label the clerk sees, the reason. */
 export interface RowIssue {
   readonly field: string;
@@ -151,6 +182,8 @@ export interface MatterDefinition<Form extends z.ZodType = z.ZodType, Row extend
   readonly formRules?: (form: z.output<Form>, ctx: RuleContext) => RowIssue[];
   /** Chinese labels of form fields. */
   readonly formLabels?: Readonly<Record<string, string>>;
+  /** Lists inside the form edited entry by entry (add / modify / remove). */
+  readonly formLists?: readonly FormList[];
   /** The 报盘 template, for matters with batch mode. */
   readonly template?: BatchTemplate;
   readonly materials: readonly MaterialSlot[];
@@ -159,4 +192,8 @@ export interface MatterDefinition<Form extends z.ZodType = z.ZodType, Row extend
   readonly changeFields?: readonly ChangeField[];
   /** Title of the generated declaration report (申报表). */
   readonly reportTitle: string;
+  /** Columns of the report's 花名册 for row matters without a batch template (default: the template's columns). */
+  readonly reportColumns?: readonly TemplateColumn[];
+  /** 说明 / 填报说明 lines printed under the report's table. */
+  readonly reportNotes?: readonly string[];
 }

@@ -6,8 +6,15 @@ import type { Actor } from './actor.ts'
 import { checkContext, matterOf } from './lifecycle.ts'
 import { caseDetail } from './views.ts'
 
-export async function detailById(db: PrismaClient | Tx, caseId: number, actor: Actor, viewer: 'owner' | 'reviewer', now: Date): Promise<CaseRecordDetail> {
+export async function detailById(
+  db: PrismaClient | Tx,
+  caseId: number,
+  actor: Actor,
+  viewer: 'owner' | 'reviewer',
+  now: Date,
+  opts: { allItems?: boolean } = {}
+): Promise<CaseRecordDetail> {
   const row = await db.case.findUniqueOrThrow({ where: { id: caseId }, include: { unit: true } })
   const { matter, handler } = matterOf(row.matterCode)
-  return caseDetail(db, row, matter, handler, checkContext(db, matter, row, actor, now), viewer)
+  return caseDetail(db, row, matter, handler, checkContext(db, matter, row, actor, now), viewer, opts.allItems ? null : undefined)
 }

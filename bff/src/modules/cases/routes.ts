@@ -10,6 +10,7 @@ import { createCase } from './create-case.ts'
 import { addItems, attachMaterial, detachMaterial, importBatch, removeItem, updateCase } from './edit-case.ts'
 import { parseIdempotencyKey, type Outcome } from './idempotency.ts'
 import { getCase, listCases, listOwnItems } from './query-cases.ts'
+import { caseReportPdf } from './report.ts'
 import { submitCase } from './submit-case.ts'
 import { withdrawCase } from './withdraw-case.ts'
 import { buildTemplate, XLSX_MIME } from './workbook.ts'
@@ -38,6 +39,23 @@ function info(m: MatterDefinition) {
     reportTitle: m.reportTitle,
     rowLabels: m.rowLabels ? { ...m.rowLabels } : null,
     formLabels: m.formLabels ? { ...m.formLabels } : null,
+    formLists: m.formLists
+      ? m.formLists.map((l) => ({
+          key: l.key,
+          label: l.label,
+          itemName: l.itemName,
+          source: l.source,
+          note: l.note ?? null,
+          fields: l.fields.map((f) => ({
+            field: f.field,
+            label: f.label,
+            kind: f.kind,
+            required: f.required === true,
+            modifiable: f.modifiable,
+            options: f.codeTable ? f.codeTable.options().filter((o) => !f.codes || f.codes.includes(o.value)) : null
+          }))
+        }))
+      : null,
     materials: m.materials.map((s) => ({ code: s.code, name: s.name, requirement: s.requirement, group: s.group ?? null, description: s.description ?? null })),
     template: m.template
       ? {
@@ -69,10 +87,18 @@ function attachment(name: string): string {
   return `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`
 }
 
+/** A PDF shown in the browser/viewer, with an ASCII fallback name and the Chinese one (RFC 5987 / 6266). */
+function inlinePdf(asciiName: string, name: string): string {
+  return `inline; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`
+}
+
 export function casesRoutes(deps: ModuleDeps): Router {
   const router = new Router()
   const { prisma } = deps
-  const uploadLimit = rateLimit({ name: 'cases.batch', limit: 30, windowSeconds: 60, key: (ctx) => (ctx.state.auth ? `${ctx.state.auth.role}:${ctx.state.auth.personId}` : ctx.ip) })
+  const byCaller = (ctx: Context) => (ctx.state.auth ? `${ctx.state.auth.role}:${ctx.state.auth.personId ?? ctx.state.auth.reviewerId}` : ctx.ip)
+  const uploadLimit = rateLimit({ name: 'cases.batch', limit: 30, windowSeconds: 60, key: byCaller })
+  // A 10 000-row 花名册 is a few hundred pages: rendering is bounded per caller.
+  const reportLimit = rateLimit({ name: 'cases.report', limit: 30, windowSeconds: 60, key: byCaller })
 
   mountRoute(router, deps, routeOf(api, 'GET', '/api/matters'), () => ({ items: MATTERS.map(summary) }))
   mountRoute(router, deps, routeOf(api, 'GET', '/api/matters/:code'), ({ params }) => info(getMatter(params.code) as MatterDefinition))
@@ -94,6 +120,22 @@ export function casesRoutes(deps: ModuleDeps): Router {
     respond(ctx, await createCase(prisma, auth, body, parseIdempotencyKey(ctx.get('Idempotency-Key') || undefined)))
   )
   mountRoute(router, deps, routeOf(api, 'GET', '/api/cases/:serialNo'), ({ auth, params }) => getCase(prisma, auth, params.serialNo))
+  mountRoute(
+    router,
+    deps,
+    routeOf(api, 'GET', '/api/cases/:serialNo/report'),
+    async ({ auth, params, ctx }) => {
+      const report = await caseReportPdf(prisma, auth, params.serialNo)
+      ctx.status = 200
+      ctx.type = 'application/pdf'
+      ctx.set('Content-Disposition', inlinePdf(`report-${params.serialNo}.pdf`, report.fileName))
+      ctx.set('Cache-Control', 'no-store')
+      ctx.set('X-Page-Count', String(report.pages))
+      ctx.body = report.bytes
+      return undefined
+    },
+    { before: [reportLimit] }
+  )
   mountRoute(router, deps, routeOf(api, 'PUT', '/api/cases/:serialNo'), ({ auth, params, body }) => updateCase(prisma, auth, params.serialNo, body))
   mountRoute(router, deps, routeOf(api, 'GET', '/api/cases/:serialNo/items'), ({ auth, params, query }) => listOwnItems(prisma, auth, params.serialNo, query))
   mountRoute(router, deps, routeOf(api, 'POST', '/api/cases/:serialNo/items'), ({ auth, params, body }) => addItems(prisma, auth, params.serialNo, body.rows))

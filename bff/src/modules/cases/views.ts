@@ -59,7 +59,9 @@ export async function caseDetail(
   matter: MatterDefinition,
   handler: MatterHandler,
   ctx: CheckContext,
-  viewer: 'owner' | 'reviewer'
+  viewer: 'owner' | 'reviewer',
+  /** Rows to include (default the first DETAIL_ITEMS; the printed report takes them all). */
+  itemLimit: number | null = DETAIL_ITEMS
 ): Promise<CaseRecordDetail> {
   const live = EDITABLE.includes(row.status as CaseStatus)
   const [itemCount, items, snapshot, materials, events] = await Promise.all([
@@ -67,7 +69,7 @@ export async function caseDetail(
     db.caseItem.findMany({
       where: { caseId: row.id, rowNo: { gt: FORM_SNAPSHOT_ROW } },
       orderBy: { rowNo: 'asc' },
-      take: DETAIL_ITEMS,
+      ...(itemLimit === null ? {} : { take: itemLimit }),
       select: { id: true, rowNo: true, personId: true, data: true, before: true }
     }),
     db.caseItem.findUnique({ where: { caseId_rowNo: { caseId: row.id, rowNo: FORM_SNAPSHOT_ROW } }, select: { before: true } }),
