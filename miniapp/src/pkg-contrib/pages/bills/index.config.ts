@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '业务单据查询'
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '单位缴费申报'
+})
