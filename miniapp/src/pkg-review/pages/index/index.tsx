@@ -19,6 +19,7 @@ const STATUSES = [
 const PAGE_SIZE = 20
 
 export const REVIEW_DETAIL = (serialNo: string) => `/pkg-review/pages/detail/index?serialNo=${serialNo}`
+export const REVIEW_BILLS = '/pkg-review/pages/bills/index'
 
 interface Filters {
   status: string
@@ -104,6 +105,9 @@ export default function ReviewQueue() {
     <PageShell className='rv rv-queue'>
       <View className='rv-top'>
         <Text className='rv-top__title'>社保中心审核工作台</Text>
+        <Text className='rv-top__back rv-link rv-bills-link' onClick={() => Taro.navigateTo({ url: REVIEW_BILLS })}>
+          应缴认定单到账 ›
+        </Text>
         <Text className='rv-top__user'>{user?.name ? `审核员：${user.name}` : ''}</Text>
       </View>
       <View className='rv-panel rv-filters'>

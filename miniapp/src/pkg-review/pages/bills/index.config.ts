@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '应缴认定单到账'
+})
