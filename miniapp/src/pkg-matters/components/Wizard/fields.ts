@@ -92,6 +92,19 @@ export function toForm(matter: MatterInfoT, fields: WizardField[], values: Value
   return nest ? (Object.keys(flat).length ? { [nest.prefix]: flat } : {}) : flat
 }
 
+/** A saved draft's form back as input values (continuing a draft of a form-only matter). */
+export function formValues(matter: MatterInfoT, fields: WizardField[], form: Record<string, unknown> | undefined): Values {
+  const nest = FORM_NESTING[matter.code]
+  const flat = ((nest ? form?.[nest.prefix] : form) ?? {}) as Record<string, unknown>
+  const out: Values = {}
+  for (const f of fields) {
+    const v = flat[f.field]
+    if (v === undefined || v === null || typeof v === 'object') continue
+    out[f.field] = String(v)
+  }
+  return out
+}
+
 /** Fields the clerk must fill before 添加校验 (the server checks everything again). */
 export function missingRequired(fields: WizardField[], values: Values): string[] {
   return fields

@@ -5,20 +5,24 @@
  *   form-only matter; materials; 保存 keeps the draft, 下一步 goes on;
  * 3 确认提交 with one Idempotency-Key per attempt → result with the 15-digit 业务流水号 and status.
  */
-import { useMemo, useRef, useState } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
+import { openPdf } from '../../../platform/openPdf'
 import { CASE_RECORD_HINT, STEP1_INSTRUCTION, WIZARD_STEPS } from '@shebao/shared'
 import { api, ApiError } from '../../../services/api'
 import { toastError, toastSuccess } from '../../../services/toast'
 import { downloadFile } from '../../../platform'
 import { chooseSpreadsheet, uploadFile, type PickedFile } from '../../lib/transfer'
 import { MATTER_PAGES, newIdempotencyKey, type CaseDetailT, type MatterInfoT, type ValidationResultT } from '../../lib/types'
+import { changesFromForm, listsToForm, type ListChanges, type ListEntry } from '../../lib/lists'
+import FieldControl from '../FieldControl'
+import ListEditor from '../ListEditor'
 import Materials from '../Materials'
 import Steps from '../Steps'
 import ValidationLists from '../ValidationLists'
-import { formFields, missingRequired, rowFields, toForm, toRow, type Values, type WizardField } from './fields'
+import { formFields, formValues, missingRequired, rowFields, toForm, toRow, type Values } from './fields'
 import './index.scss'
 
 export interface WizardProps {
@@ -39,7 +43,14 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
   const [remark, setRemark] = useState(initial?.remark ?? '')
   const [terms, setTerms] = useState(!!initial)
   const [mode, setMode] = useState<Mode>((initial?.mode as Mode) ?? (matter.modes[0] as Mode) ?? 'SINGLE')
-  const [values, setValues] = useState<Values>({})
+  const hasRows = matter.modes.length > 0
+  const fields = useMemo(() => (hasRows ? rowFields(matter) : formFields(matter)), [matter, hasRows])
+  const formLists = matter.formLists ?? []
+  // A continued draft of a form matter shows what was saved.
+  const [values, setValues] = useState<Values>(() => (hasRows || !initial ? {} : formValues(matter, fields, initial.form)))
+  const [lists, setLists] = useState<Record<string, ListChanges>>(() => changesFromForm(formLists, initial?.form))
+  const [entries, setEntries] = useState<Record<string, ListEntry[]> | null>(null)
+  const [entriesError, setEntriesError] = useState('')
   const [validation, setValidation] = useState<ValidationResultT | null>(null)
   const [batchFile, setBatchFile] = useState<PickedFile | null>(null)
   const [batchErrors, setBatchErrors] = useState<string[]>([])
@@ -47,8 +58,17 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
   const [submitted, setSubmitted] = useState<CaseDetailT | null>(null)
   const idemKey = useRef<string | null>(null)
 
-  const hasRows = matter.modes.length > 0
-  const fields = useMemo(() => (hasRows ? rowFields(matter) : formFields(matter)), [matter, hasRows])
+  // The current clerks / bank accounts the list editors change (masked as the unit's information page shows them).
+  useEffect(() => {
+    if (step !== 1 || formLists.length === 0 || entries) return
+    api
+      .get<{ clerks: ListEntry[]; bankAccounts: ListEntry[] }>('/api/unit/info', { toast: false })
+      .then((info) => setEntries({ unitClerks: info.clerks, unitBankAccounts: info.bankAccounts }))
+      .catch((e) => setEntriesError(e instanceof Error ? `${e.message}（现有信息读取失败，仍可新增）` : '现有信息读取失败，仍可新增'))
+  }, [step, formLists.length, entries])
+
+  /** The form of a form-only matter: the plain fields and the lists' changes. */
+  const currentForm = () => ({ ...toForm(matter, fields, values), ...listsToForm(lists) })
 
   const run = async (work: () => Promise<void>) => {
     if (busy) return
@@ -157,7 +177,7 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
   const saveDraft = () =>
     run(async () => {
       if (!detail) return
-      const body = { ...applicantBody(), ...(hasRows ? {} : { form: toForm(matter, fields, values) }) }
+      const body = { ...applicantBody(), ...(hasRows ? {} : { form: currentForm() }) }
       setDetail(await api.put<CaseDetailT>(`/api/cases/${detail.serialNo}`, body, { loading: '保存中' }))
       toastSuccess('已保存，可在办件记录中继续办理')
     })
@@ -165,13 +185,24 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
   const next2 = () =>
     run(async () => {
       if (!detail) return
-      if (!hasRows) setDetail(await api.put<CaseDetailT>(`/api/cases/${detail.serialNo}`, { form: toForm(matter, fields, values) }, { loading: '保存中' }))
+      if (!hasRows) setDetail(await api.put<CaseDetailT>(`/api/cases/${detail.serialNo}`, { form: currentForm() }, { loading: '保存中' }))
       else if (detail.itemCount === 0) return toastError(mode === 'BATCH' ? '请上传报盘文件并保存校验通过的人员' : '请添加人员信息')
       idemKey.current = null
       setStep(2)
     })
 
   // ── step 3 ──
+  /** 预览申报表: the generated report of the saved draft (预览 watermark) in the PDF viewer. */
+  const previewReport = () =>
+    run(async () => {
+      if (!detail) return
+      try {
+        await openPdf(`/api/cases/${detail.serialNo}/report`)
+      } catch (e) {
+        toastError(e instanceof Error ? e.message : '申报表生成失败，请稍后重试')
+      }
+    })
+
   const submit = () =>
     run(async () => {
       if (!detail) return
@@ -248,7 +279,7 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
             <View className='sb-card mw-form'>
               <Text className='mw-card-title'>{hasRows ? '人员信息' : '变更信息'}</Text>
               {fields.map((f) => (
-                <FormField key={f.field} field={f} value={values[f.field]} onChange={(v) => setValues((s) => ({ ...s, [f.field]: v }))} />
+                <FieldControl key={f.field} field={f} value={values[f.field]} onChange={(v) => setValues((s) => ({ ...s, [f.field]: v }))} />
               ))}
               {hasRows && (
                 <Button type='primary' fill='outline' block disabled={busy} onClick={addSingle} className='mw-add'>
@@ -257,6 +288,19 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
               )}
             </View>
           )}
+
+          {!hasRows &&
+            formLists.map((l) => (
+              <ListEditor
+                key={l.key}
+                list={l}
+                entries={entries ? (entries[l.source] ?? []) : null}
+                loadError={entriesError}
+                value={lists[l.key] ?? { add: [], modify: [], remove: [] }}
+                onChange={(next) => setLists((s) => ({ ...s, [l.key]: next }))}
+                disabled={busy}
+              />
+            ))}
 
           {hasRows && mode === 'BATCH' && matter.template && (
             <View className='sb-card mw-batch'>
@@ -359,6 +403,13 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
               ))}
             </View>
           )}
+          <View className='sb-card mw-report'>
+            <Text className='mw-card-title'>{matter.reportTitle}</Text>
+            <Text className='mw-hint'>保存后生成申报表，请对比数据；如需修改，点击【上一步】，确认无误后点击【确认提交】。</Text>
+            <Button fill='outline' type='primary' block disabled={busy} onClick={previewReport} className='mw-preview'>
+              预览申报表
+            </Button>
+          </View>
           <View className='mw-actions mw-actions--row'>
             <Button disabled={busy} onClick={() => setStep(1)}>
               上一步
@@ -387,6 +438,9 @@ function Result({ matter, detail }: { matter: MatterInfoT; detail: CaseDetailT }
         <KV k='事项名称' v={matter.name} />
         <KV k='办件状态' v={detail.statusLabel} />
         <Text className='mw-hint'>{CASE_RECORD_HINT}</Text>
+        <Button fill='outline' type='primary' block onClick={() => printReport(detail.serialNo)} className='mw-print'>
+          打印相关表单
+        </Button>
       </View>
       <View className='mw-actions mw-actions--row'>
         <Button onClick={() => Taro.redirectTo({ url: MATTER_PAGES.index })}>返回事项列表</Button>
@@ -396,6 +450,15 @@ function Result({ matter, detail }: { matter: MatterInfoT; detail: CaseDetailT }
       </View>
     </View>
   )
+}
+
+/** 打印相关表单: the case's generated report (申报表 / 花名册) as a PDF. */
+export async function printReport(serialNo: string): Promise<void> {
+  try {
+    await openPdf(`/api/cases/${serialNo}/report`)
+  } catch (e) {
+    toastError(e instanceof Error ? e.message : '申报表生成失败，请稍后重试')
+  }
 }
 
 export function KV({ k, v }: { k: string; v: string }) {
@@ -417,8 +480,8 @@ export function ChangeTable({ rows }: { rows: { label: string; before: string; a
           <Text className='mw-table__cell'>变更前值</Text>
           <Text className='mw-table__cell'>变更后值</Text>
         </View>
-        {rows.map((r) => (
-          <View key={r.label} className={`mw-table__row ${r.changed ? 'is-changed' : ''}`}>
+        {rows.map((r, i) => (
+          <View key={`${i}-${r.label}`} className={`mw-table__row ${r.changed ? 'is-changed' : ''}`}>
             <Text className='mw-table__cell'>{r.label}</Text>
             <Text className='mw-table__cell'>{r.before || '—'}</Text>
             <Text className='mw-table__cell'>{r.after || '—'}</Text>
@@ -437,64 +500,6 @@ function FieldRow({ label, required, children }: { label: string; required?: boo
         {label}
       </Text>
       <View className='mw-field__control'>{children}</View>
-    </View>
-  )
-}
-
-function FormField({ field, value, onChange }: { field: WizardField; value: string | string[] | undefined; onChange: (v: string | string[]) => void }) {
-  const str = typeof value === 'string' ? value : ''
-  let control: React.ReactNode
-  if (field.kind === 'multi') {
-    const picked = Array.isArray(value) ? value : []
-    control = (
-      <View className='mw-chips'>
-        {field.options!.map((o) => {
-          const on = picked.includes(o.value)
-          return (
-            <Text
-              key={o.value}
-              className={`mw-chip ${on ? 'is-on' : ''}`}
-              onClick={() => onChange(on ? picked.filter((p) => p !== o.value) : [...picked, o.value])}
-            >
-              {o.label}
-            </Text>
-          )
-        })}
-      </View>
-    )
-  } else if (field.kind === 'code' && field.options) {
-    const idx = field.options.findIndex((o) => o.value === str)
-    control = (
-      <Picker mode='selector' range={field.options.map((o) => o.label)} value={Math.max(0, idx)} onChange={(e) => onChange(field.options![Number(e.detail.value)]!.value)}>
-        <Text className={`mw-picker ${idx < 0 ? 'is-empty' : ''}`}>{idx >= 0 ? field.options[idx]!.label : field.placeholder}</Text>
-      </Picker>
-    )
-  } else if (field.kind === 'date') {
-    control = (
-      <Picker mode='date' value={str || new Date().toISOString().slice(0, 10)} onChange={(e) => onChange(String(e.detail.value))}>
-        <Text className={`mw-picker ${str ? '' : 'is-empty'}`}>{str || field.placeholder}</Text>
-      </Picker>
-    )
-  } else {
-    control = (
-      <Input
-        className='mw-input'
-        name={field.field}
-        value={str}
-        onChange={(v) => onChange(v)}
-        placeholder={field.placeholder}
-        type={field.kind === 'money' ? 'digit' : field.kind === 'phone' ? 'tel' : field.kind === 'idNumber' ? 'idcard' : 'text'}
-        maxLength={field.kind === 'idNumber' ? 18 : 256}
-      />
-    )
-  }
-  return (
-    <View className={`mw-field mw-field--${field.kind}`} data-field={field.field}>
-      <Text className='mw-field__label'>
-        {field.required && <Text className='mw-field__star'>*</Text>}
-        {field.label}
-      </Text>
-      <View className='mw-field__control'>{control}</View>
     </View>
   )
 }

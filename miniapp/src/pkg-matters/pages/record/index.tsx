@@ -7,10 +7,11 @@ import { api } from '../../../services/api'
 import { toastSuccess } from '../../../services/toast'
 import Materials from '../../components/Materials'
 import CaseBody from '../../components/CaseBody'
+import { printReport } from '../../components/Wizard'
 import { MATTER_PAGES, type CaseDetailT, type MatterInfoT } from '../../lib/types'
 import '../../components/Wizard/index.scss'
 
-/** 办件详情: status, 业务流水号, rows, materials, timeline; 继续办理 a draft, 撤销 before review. */
+/** 办件详情: status, 业务流水号, rows, materials, timeline; 打印相关表单 (预览申报表 for a draft); 继续办理 a draft, 撤销 before review. */
 export default function RecordPage() {
   const { params } = useRouter()
   const [detail, setDetail] = useState<CaseDetailT | null>(null)
@@ -45,6 +46,11 @@ export default function RecordPage() {
           <CaseBody detail={detail} matter={matter} />
           <Materials detail={detail} editable={false} />
           <View className='mw-actions mw-actions--row'>
+            {detail.status !== 'WITHDRAWN' && (
+              <Button type='primary' fill='outline' onClick={() => printReport(detail.serialNo)} className='mr-print'>
+                {detail.status === 'DRAFT' ? '预览申报表' : '打印相关表单'}
+              </Button>
+            )}
             {detail.actions.edit && (
               <Button type='primary' onClick={() => Taro.navigateTo({ url: MATTER_PAGES.wizard(detail.matterCode, detail.serialNo) })} className='mr-continue'>
                 继续办理

@@ -7,12 +7,12 @@ import { api } from '../../../services/api'
 import { toastError, toastSuccess } from '../../../services/toast'
 import CaseBody from '../../../pkg-matters/components/CaseBody'
 import Materials from '../../../pkg-matters/components/Materials'
-import { ChangeTable } from '../../../pkg-matters/components/Wizard'
+import { ChangeTable, printReport } from '../../../pkg-matters/components/Wizard'
 import type { MatterInfoT, ReviewCaseDetailT } from '../../../pkg-matters/lib/types'
 import '../../../pkg-matters/components/Wizard/index.scss'
 import '../../styles/review.scss'
 
-/** 审核详情: unit, 变更项/变更前值/变更后值, rows, materials, timeline; 审核通过 or 退回 with a reason. */
+/** 审核详情: unit, 变更项/变更前值/变更后值, rows, materials, timeline, 查看申报表 (PDF); 审核通过 or 退回 with a reason. */
 export default function ReviewDetail() {
   const { params } = useRouter()
   const [detail, setDetail] = useState<ReviewCaseDetailT | null>(null)
@@ -101,6 +101,13 @@ export default function ReviewDetail() {
                 <Text className='rv-unit__line'>法定代表人 {detail.unitInfo.legalRepName}</Text>
               </View>
             )}
+            <View className='sb-card rv-report'>
+              <Text className='mw-card-title'>申报表</Text>
+              <Text className='mw-hint'>单位提交的申报表 / 花名册（PDF），可对照审核或打印。</Text>
+              <Button fill='outline' type='primary' block onClick={() => printReport(detail.serialNo)} className='rv-report__open'>
+                查看申报表
+              </Button>
+            </View>
             {detail.materialChecklist.length > 0 ? <Materials detail={detail} editable={false} /> : <View className='sb-card'><Text className='mw-hint'>该事项无需附件材料</Text></View>}
             <View className='sb-card rv-decide'>
               <Text className='mw-card-title'>审核</Text>
