@@ -26,6 +26,30 @@ const BACK_PAYMENT_REPORT_NOTES = [
 ];
 const reportTypeTicks = insuranceTickColumns('insuranceTypes', { PENSION: '城镇职工基本养老保险', UNEMPLOYMENT: '失业保险', WORK_INJURY: '工伤保险' }).map((c) => ({ ...c, width: 6 }));
 
+/**
+ * The leading columns of the batch templates T14, T15 and T17 (序号, 单位, 人员), with the worked example's values.
+ * The templates leave out the seed's 补缴月数 / 退收月数 columns: they follow from the two months and are computed.
+ */
+const templatePersonColumns: TemplateColumn[] = [
+  { header: '序号', field: '', kind: 'seq', example: '1', width: 6 },
+  { header: '单位编号', field: 'unitNo', kind: 'unitNo', example: '4205000001', width: 14 },
+  { header: '单位名称', field: 'unitName', kind: 'unitName', example: '宜昌**公司', width: 24 },
+  { header: '个人编号', field: 'personNo', kind: 'text', example: '420500012345', width: 16 },
+  { header: '身份证号码', field: 'idNumber', kind: 'idNumber', required: true, example: '11010519491231002X', width: 22 },
+  { header: '姓名', field: 'name', kind: 'text', required: true, example: '张三', width: 10 },
+];
+const month = (header: string, example: string): TemplateColumn => ({ header, field: '', kind: 'text', required: true, example, width: 12 });
+const templateTypeTicks = (pension: string) =>
+  insuranceTickColumns('insuranceTypes', { PENSION: pension, UNEMPLOYMENT: '失业保险', WORK_INJURY: '工伤保险' });
+const BACK_PAYMENT_TEMPLATE_NOTES = [
+  '1、补缴原因：劳动合同补缴、视同缴费年限补缴、行政审批历史追溯补缴、法律文书补缴、稽核部门出具的整改通知书。',
+  '2、补缴开始年月、补缴结束年月按YYYYMM填写（如202401），身份证号码请使用文本格式填写。',
+  '3、险种列打"√"表示补缴该险种；默认全险种。',
+  '4、按照政策规定，补缴1996年1月1日以后时段，加收个人账户利息及滞纳金。',
+  '5、本表申报月平均工资必须经职工本人签字确认，单位留存。',
+  '6、低于历年缴费基数标准60%或高于300%的，将按历年保底或封顶数核定，核定缴费基数时四舍五入到十元。',
+];
+
 // ── 单位职工社会保险缴费工资申报 §3.3.20 ────────────────────────────────────────────────────────
 
 /** The declaration year (申报年度) = the social-insurance year it sets bases for (2025 → 2025-07 … 2026-06). */
@@ -161,17 +185,32 @@ export const backPayment: MatterDefinition<typeof noForm, typeof BackPaymentRow>
     '输入证件号码，填写补缴开始期号、结束期号、月平均工资，勾选险种类型，点击【添加】',
     '可以为职工补缴当前月份以前3个月的社保费，如：当前为2023年4月，可为职工办理2023年1-3月的补缴。',
     '补缴后请在当月开具《社会保险费应缴认定单》并在有效期内缴费，补缴费款按规定加收利息和滞纳金。',
+    ...BATCH_GUIDANCE,
     VALIDATION_GUIDANCE,
   ],
   terms: TERMS_TEXT,
   review: 'instant',
   resultMessage: RESULT_INSTANT,
-  modes: ['SINGLE'],
+  modes: ['SINGLE', 'BATCH'],
   form: noForm,
   row: BackPaymentRow,
   rowKey: 'idNumber',
   rowLabels: backPaymentLabels,
   rowRules: (row) => periodOrder(row),
+  template: {
+    title: '职工基本养老保险费补缴申报明细表',
+    fileName: '职工社会保险补缴申报明细表',
+    columns: [
+      ...templatePersonColumns,
+      { ...month('补缴开始年月', '202401'), field: 'startPeriod' },
+      { ...month('补缴结束年月', '202403'), field: 'endPeriod' },
+      ...templateTypeTicks('城镇职工基本养老保险'),
+      { header: '申报月平均工资(元)', field: 'monthlyWage', kind: 'money', required: true, example: '5600', width: 14 },
+    ],
+    instruction: TEMPLATE_INSTRUCTION,
+    notes: ['1、网上只能补缴当前月份以前3个月的社保费；更早的月份请办理劳动合同补缴。', ...BACK_PAYMENT_TEMPLATE_NOTES.slice(1)],
+    maxRows: 10_000,
+  },
   materials: [],
   inFlight: 'unit',
   reportTitle: '职工基本养老保险费补缴申报明细表',
@@ -210,16 +249,32 @@ export const labourContractBackPayment: MatterDefinition<typeof noForm, typeof L
     '本单位补缴3年以内且累计补缴不超过3年的, 需提供《劳动合同》(或工资花名册、年度考核表等原始凭据，二选一); 本单位累计补缴超过3年以上的, 需提供行政审批、法院判决、劳动保障、劳动仲裁、稽核部门出具的整改通知书之一。',
     '本表申报月平均工资必须经职工本人签字确认, 单位留存。',
     '低于历年缴费基数标准60%或高于300%的, 将按历年保底或封顶数核定。',
+    ...BATCH_GUIDANCE,
   ],
   terms: TERMS_TEXT,
   review: 'reviewed',
   resultMessage: RESULT_REVIEW,
-  modes: ['SINGLE'],
+  modes: ['SINGLE', 'BATCH'],
   form: noForm,
   row: LabourContractBackPaymentRow,
   rowKey: 'idNumber',
   rowLabels: backPaymentLabels,
   rowRules: (row) => periodOrder(row),
+  template: {
+    title: '职工基本养老保险费补缴申报明细表',
+    fileName: '职工基本养老保险费补缴申报明细表（劳动合同补缴）',
+    columns: [
+      ...templatePersonColumns,
+      { ...month('补缴开始年月', '201905'), field: 'startPeriod' },
+      { ...month('补缴结束年月', '201906'), field: 'endPeriod' },
+      { header: '补缴原因', field: 'reason', kind: 'code', codeTable: BackPaymentReasons, required: true, example: '01 劳动合同补缴', width: 20 },
+      ...templateTypeTicks('城镇职工基本养老保险'),
+      { header: '申报月平均工资(元)', field: 'monthlyWage', kind: 'money', required: true, example: '5600', width: 14 },
+    ],
+    instruction: TEMPLATE_INSTRUCTION,
+    notes: BACK_PAYMENT_TEMPLATE_NOTES,
+    maxRows: 10_000,
+  },
   materials: [
     { code: 'LABOUR_CONTRACT', name: '劳动合同', requirement: 'OPTIONAL', description: '累计补缴不超过3年：劳动合同或原始凭据（二选一）' },
     { code: 'ORIGINAL_VOUCHERS', name: '工资花名册、年度考核表等原始凭据', requirement: 'OPTIONAL', description: '累计补缴不超过3年：劳动合同或原始凭据（二选一）' },
@@ -266,16 +321,35 @@ export const refund: MatterDefinition<typeof noForm, typeof RefundRow> = {
     '可为职工办理当前月份往前三个月的退费，如：当前为2023年4月，可为职工办理2023年1-3月的多缴退费。',
     '单位需先为职工办理"单位职工社会保险暂停"，停保时间为职工离职当月，停保当月不可以为职工办理多缴退费。',
     '须上传加盖单位公章的《解除劳动合同通知书》或《单位职工减员申报表》等材料之一；单位须存在退收银行账户（可在单位一般信息变更中添加）。',
+    ...BATCH_GUIDANCE,
   ],
   terms: TERMS_TEXT,
   review: 'reviewed',
   resultMessage: RESULT_REVIEW,
-  modes: ['SINGLE'],
+  modes: ['SINGLE', 'BATCH'],
   form: noForm,
   row: RefundRow,
   rowKey: 'idNumber',
   rowLabels: { ...backPaymentLabels, startPeriod: '开始年月', endPeriod: '结束年月', reason: '退收、退账原因' },
   rowRules: (row) => (row.startPeriod > row.endPeriod ? [{ field: 'endPeriod', column: '结束年月', reason: '结束年月不能早于开始年月' }] : []),
+  template: {
+    title: '单位职工基本养老保险费退收/退账申报明细表',
+    fileName: '单位职工基本养老保险费退收退账申报明细表',
+    columns: [
+      ...templatePersonColumns,
+      { ...month('退收/退账开始年月', '202401'), field: 'startPeriod' },
+      { ...month('退收/退账结束年月', '202402'), field: 'endPeriod' },
+      ...templateTypeTicks('城镇企业职工养老保险'),
+      { header: '退收/退账原因', field: 'reason', kind: 'code', codeTable: RefundReasons, required: true, example: '01 解除劳动关系多缴退收/退账', width: 26 },
+    ],
+    instruction: TEMPLATE_INSTRUCTION,
+    notes: [
+      '1、退收/退账原因：解除劳动关系多缴退收/退账、服刑多缴退收/退账、行政部门审批认定多缴退收/退账、其他退收/退账。',
+      '2、只能为已办理停保的职工退还停保月份以后、当前月份以前3个月内的多缴费用；停保当月不可退费。',
+      '3、开始年月、结束年月按YYYYMM填写，身份证号码请使用文本格式填写。',
+    ],
+    maxRows: 10_000,
+  },
   materials: [
     { code: 'TERMINATION_NOTICE', name: '解除劳动合同通知书（或单位职工减员申报表）', requirement: 'GROUP', group: '退费材料', description: '加盖单位公章' },
     { code: 'LEGAL_OR_APPROVAL', name: '司法部门出具的相关法律文书或行政审批件', requirement: 'GROUP', group: '退费材料' },
@@ -324,17 +398,35 @@ export const wageChange: MatterDefinition<typeof noForm, typeof WageChangeRow> =
     '输入证件号码（双击证件号码后的放大镜按钮查询人员），填写开始年月、结束年月、上年月均工资，点击【添加校验】',
     '同一人员校验时，如果添加的时间段有重复将不允许添加。',
     '差额补收记录在"社会保险费应缴认定单及退费单据开具"中开具认定单缴费；差额退还记录一并结算。',
+    ...BATCH_GUIDANCE,
     VALIDATION_GUIDANCE,
   ],
   terms: TERMS_TEXT,
   review: 'instant',
   resultMessage: RESULT_INSTANT,
-  modes: ['SINGLE'],
+  modes: ['SINGLE', 'BATCH'],
   form: noForm,
   row: WageChangeRow,
   rowKey: 'key',
   rowLabels: { personNo: '个人编号', idNumber: '证件号码', name: '姓名', startPeriod: '开始年月', endPeriod: '结束年月', monthlyWage: '上年月均工资', key: '时间段' },
   rowRules: (row) => (row.startPeriod > row.endPeriod ? [{ field: 'endPeriod', column: '结束年月', reason: '结束年月不能早于开始年月' }] : []),
+  template: {
+    title: '职工社会保险缴费工资变更申报表',
+    fileName: '职工社会保险缴费工资变更申报表',
+    columns: [
+      ...templatePersonColumns,
+      { ...month('开始年月', '202501'), field: 'startPeriod' },
+      { ...month('结束年月', '202506'), field: 'endPeriod' },
+      { header: '上年月平均工资(变更后)（元）', field: 'monthlyWage', kind: 'money', required: true, example: '5000', width: 18 },
+    ],
+    instruction: TEMPLATE_INSTRUCTION,
+    notes: [
+      '1、只能变更两年内（当前月份以前24个月内）已缴费月份的缴费工资；同一人员的时间段不能重叠。',
+      '2、社保经办机构对新申报的缴费工资按各年度缴费基数标准的60%保底、300%封顶生成新的缴费基数，并对已缴费月份产生差额补收或退还记录。',
+      '3、开始年月、结束年月按YYYYMM填写，身份证号码请使用文本格式填写。',
+    ],
+    maxRows: 10_000,
+  },
   materials: [{ code: 'SUPPORTING', name: '工资证明等相关材料', requirement: 'OPTIONAL', description: '可选' }],
   inFlight: 'unit',
   reportTitle: '职工社会保险缴费工资变更申报表',

@@ -22,10 +22,15 @@ function colLetter(n: number): string {
   return s
 }
 
+/** An Excel sheet name: at most 31 characters and none of \ / ? * : [ ] (退收/退账 → 退收、退账). */
+export function sheetName(title: string): string {
+  return title.replace(/[\\/?*:[\]]/g, '、').slice(0, 31)
+}
+
 export async function buildTemplate(template: BatchTemplate, unit: { unitNo: string; name: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = '掌上社保'
-  const ws = wb.addWorksheet(template.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 3 }] })
+  const ws = wb.addWorksheet(sheetName(template.title), { views: [{ state: 'frozen', ySplit: 3 }] })
   const codes = wb.addWorksheet('代码表', { state: 'hidden' })
   const cols = template.columns
   const last = colLetter(cols.length)
