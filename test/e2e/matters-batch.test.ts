@@ -16,7 +16,8 @@ import { DESKTOP, launch, PHONE, screenshot, type BrowserSession } from '../help
 import { badChecksum, CaseFixtures, type UnitFx } from '../api/cases-fixtures'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const H5_INDEX = path.join(ROOT, 'miniapp', 'dist-h5', 'index.html')
+// H5_DIST_DIR (as the BFF reads it) lets a run use its own build
+const H5_INDEX = path.join(process.env.H5_DIST_DIR || path.join(ROOT, 'miniapp', 'dist-h5'), 'index.html')
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 let bff: RunningBff
