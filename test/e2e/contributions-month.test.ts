@@ -220,7 +220,7 @@ async function asClerk(page: Page, u: FxUnit, hashPath: string) {
 /** A screenshot of the whole page: Taro scrolls inside its page element, so grow the viewport to its height first. */
 async function fullShot(page: Page, viewport: Viewport, name: string) {
   const height = await page.evaluate(() => {
-    const shown = [...document.querySelectorAll('.sb-page')].filter((e) => (e as HTMLElement).getClientRects().length > 0) as HTMLElement[]
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.sb-page')).filter((e) => e.getClientRects().length > 0)
     return Math.ceil(shown[shown.length - 1]?.scrollHeight ?? 0)
   })
   await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 6000) })
