@@ -270,6 +270,14 @@ describe('单位缴费申报: the reasons a month cannot be declared, and the wa
     await expect(row.locator('.ct-issue').count()).resolves.toBe(1)
     await expect(visible(page, '.ct-preview').getAttribute('data-can-declare')).resolves.toBe('false')
     await fullShot(page, DESKTOP, 'contrib-back-declared')
+    // 撤销申报 while no bill exists
+    await row.locator('.ct-revoke').click()
+    const revoke = page.waitForRequest((r) => /\/api\/unit\/contributions\/declarations\/\d+\/revoke$/.test(r.url()) && r.method() === 'POST')
+    await page.locator('.nut-dialog-footer-ok:visible', { hasText: '确认撤销' }).click()
+    expect((await revoke).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/)
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 20_000 }).toBe('REVOKED')
+    await expect(row.innerText()).resolves.toContain('已撤销申报')
+    await expect(row.locator('.ct-issue').count()).resolves.toBe(0)
   })
 })
 
@@ -394,6 +402,24 @@ describe('a month: declare → 应缴认定单 → PDF → 到账 → the worker
     expect(clerk.problems).toEqual([])
   })
 
+  it('撤销并重新生成: the bill is replaced by a new number (nothing else happened since it was issued)', async () => {
+    const { page } = clerk
+    const old = billNo
+    await visible(page, '.ct-bill-reissue').click()
+    await page.locator('.nut-dialog-footer-ok:visible', { hasText: '确认生成' }).click()
+    await page.waitForURL((u) => /billNo=\d{16}/.test(u.hash) && !u.hash.includes(old), { timeout: 20_000 })
+    const status = visible(page, '.ct-bill-status[data-status="VALID"]')
+    await status.waitFor({ timeout: 20_000 })
+    billNo = (await status.getAttribute('data-bill-no')) as string
+    expect(billNo).toMatch(/^\d{16}$/)
+    expect(billNo).not.toBe(old)
+    await expect(status.innerText()).resolves.toContain(`本单据由单据 ${old} 重新生成`)
+    await expect(visible(page, '.ct-paper').innerText()).resolves.toContain(billNo)
+    expect((await bff.prisma.bill.findUniqueOrThrow({ where: { billNo: old }, select: { status: true } })).status).toBe('REVOKED')
+    await fullShot(page, DESKTOP, 'contrib-bill-reissued')
+    expect(clerk.problems).toEqual([])
+  })
+
   it('业务单据查询 lists the bill as 有效待缴 at step 1 of 5; 单位退费查询 has nothing', async () => {
     const { page } = clerk
     await page.goto(`${bff.baseUrl}/#/pkg-contrib/pages/bills/index`)
@@ -404,6 +430,8 @@ describe('a month: declare → 应缴认定单 → PDF → 到账 → the worker
     expect(text).toContain(formatYuan(expected.totalFen))
     expect(text).toContain('有效待缴')
     expect(text).toContain('1/5 缴费认定')
+    // the replaced one is listed as 已撤销
+    await expect(visible(page, '.ct-bill-row[data-status="REVOKED"]').count()).resolves.toBe(1)
     await row.locator('.ct-progress-toggle').click()
     await expect(row.locator('.ct-step[data-done="true"]').count()).resolves.toBe(1)
     await fullShot(page, DESKTOP, 'contrib-bills')
