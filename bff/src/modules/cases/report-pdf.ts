@@ -24,16 +24,17 @@ interface TextOpts {
   align?: 'left' | 'center' | 'right'
   color?: string
   lineGap?: number
-  /** A slightly too long one-liner (a unit number, an ID) is set smaller, down to MIN_SHRUNK, rather than wrapped. */
-  shrink?: boolean
 }
 
+/** A slightly too long one-liner in a table (a unit number, an ID) is set smaller, down to this size, rather than wrapped. */
 const MIN_SHRUNK = 7
+/** Rows drawn between two yields to the event loop (≈ 20–60 ms of work on a busy 2-CPU machine). */
+const ROWS_PER_SLICE = 100
 
 export async function renderCaseReport(r: CaseReport): Promise<{ bytes: Buffer; pages: number }> {
   const { doc, finish } = openPdf({ title: `${r.title} ${r.serialNo}`, author: r.author, subject: r.title, createdAt: r.printedAt })
   const layout = new ReportLayout(doc, r)
-  layout.render()
+  await layout.render()
   const range = doc.bufferedPageRange()
   const printed = printTime(r.printedAt)
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -61,6 +62,9 @@ class ReportLayout {
   private readonly bottom: number
   private y = 0
   private page = 0
+  /** The current font and fill colour (null: not set by us yet). */
+  private bold: boolean | null = null
+  private color: string | null = null
 
   constructor(
     private readonly doc: PdfDoc,
@@ -72,9 +76,9 @@ class ReportLayout {
     this.bottom = this.pageH - MARGIN.bottom - FOOTER_H - 4
   }
 
-  render(): void {
+  async render(): Promise<void> {
     this.newPage()
-    for (const s of this.r.sections) this.section(s)
+    for (const s of this.r.sections) await this.section(s)
     this.closing()
   }
 
@@ -86,11 +90,15 @@ class ReportLayout {
       doc.rotate(-30, { origin: [this.pageW / 2, this.pageH / 2] })
       doc.fillOpacity(0.1)
       const size = 110
-      doc.font(FONT.B).fontSize(size).fillColor('#000000')
+      this.useFont(true)
+      doc.fontSize(size).fillColor('#000000')
+      this.color = '#000000'
       const w = doc.widthOfString(this.r.watermark)
       doc.text(this.r.watermark, this.pageW / 2 - w / 2, this.pageH / 2 - size * 0.6, { lineBreak: false })
       doc.restore()
       doc.fillOpacity(1)
+      // restore() brought back the colour of before save(): unknown to the tracker.
+      this.color = null
     }
     const y = this.pageH - MARGIN.bottom - 10
     doc.moveTo(MARGIN.x, y - 4).lineTo(MARGIN.x + this.contentW, y - 4).lineWidth(0.4).strokeColor('#999999').stroke()
@@ -107,7 +115,7 @@ class ReportLayout {
     this.page++
     this.y = MARGIN.top
     let size = 16
-    this.doc.font(FONT.B)
+    this.useFont(true)
     while (size > 11 && this.doc.fontSize(size).widthOfString(this.r.title) > this.contentW) size -= 0.5
     this.text(this.r.title, MARGIN.x, this.y, this.contentW, { size, bold: true, align: 'center' })
     this.y += size + 10
@@ -131,7 +139,7 @@ class ReportLayout {
 
   // ── sections ───────────────────────────────────────────────────────────────────────────────────────────
 
-  private section(s: ReportSection): void {
+  private async section(s: ReportSection): Promise<void> {
     if (s.kind === 'fields') {
       this.ensure(40)
       this.caption(s.caption)
@@ -139,11 +147,12 @@ class ReportLayout {
       this.y += 6
       return
     }
-    this.table(s)
+    await this.table(s)
   }
 
   private caption(text: string): void {
-    this.doc.rect(MARGIN.x, this.y + 1.5, 3, 10).fillColor(INK).fill()
+    this.ink(INK)
+    this.doc.rect(MARGIN.x, this.y + 1.5, 3, 10).fill()
     this.text(text, MARGIN.x + 8, this.y, this.contentW - 8, { size: 10.5, bold: true })
     this.y += 17
   }
@@ -170,12 +179,13 @@ class ReportLayout {
     }
   }
 
-  private table(t: ReportTable): void {
+  private async table(t: ReportTable): Promise<void> {
     const ws = scale(
       t.columns.map((c) => c.width),
       this.contentW
     )
     const headH = this.headHeight(t.columns, ws)
+    const aligns = t.columns.map((c) => c.align ?? 'center')
     // Caption, header and at least one row together.
     this.ensure(17 + headH + MIN_ROW_H)
     this.caption(t.caption)
@@ -185,19 +195,17 @@ class ReportLayout {
       this.y += 26
       return
     }
-    for (const row of t.rows) {
-      const h = this.rowHeight(row, ws)
-      if (this.ensure(h)) {
+    for (let n = 0; n < t.rows.length; n++) {
+      // pdfkit is synchronous: a long 花名册 gives other requests their turn every ROWS_PER_SLICE rows.
+      if (n > 0 && n % ROWS_PER_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+      const row = t.rows[n] as string[]
+      const fit = this.rowLayout(row, ws)
+      if (this.ensure(fit.h)) {
         this.caption(`${t.caption}（续）`)
         this.tableHead(t.columns, ws, headH)
       }
-      let x = MARGIN.x
-      row.forEach((c, k) => {
-        const w = ws[k] as number
-        this.cell(x, this.y, w, h, c, { size: BODY_SIZE, align: t.columns[k]?.align ?? 'center', shrink: true })
-        x += w
-      })
-      this.y += h
+      this.bodyRow(row, ws, aligns, fit)
+      this.y += fit.h
     }
     if (t.total) {
       const h = this.measure(t.total, this.contentW - 2 * CELL_PAD, { size: 9, bold: true }) + 8
@@ -241,16 +249,54 @@ class ReportLayout {
     this.y += h
   }
 
-  private rowHeight(row: string[], ws: number[]): number {
+  /**
+   * One body row's layout: each cell set on one line (at its size, or shrunk down to MIN_SHRUNK) with its measured
+   * width, or wrapped (null); the row height. Measured once and used to draw (a long 花名册 has 100 000+ cells).
+   */
+  private rowLayout(row: string[], ws: number[]): { h: number; cells: Array<{ size: number; width: number } | null> } {
     let h = MIN_ROW_H
-    row.forEach((c, k) => {
-      if (!c) return
-      const w = (ws[k] as number) - 2 * CELL_PAD
-      // One line in most cells: measuring the width (cached layout) is far cheaper than wrapping.
-      if (this.fit(c, w, { size: BODY_SIZE, shrink: true }) !== null) return
-      h = Math.max(h, this.measure(c, w, { size: BODY_SIZE }) + 6)
+    this.useFont(false)
+    const cells = row.map((c, k) => {
+      if (!c) return { size: BODY_SIZE, width: 0 }
+      const inner = (ws[k] as number) - 2 * CELL_PAD
+      const w = this.doc.fontSize(BODY_SIZE).widthOfString(c)
+      if (w <= inner) return { size: BODY_SIZE, width: w }
+      const size = Math.floor(((BODY_SIZE * inner) / w) * 10) / 10
+      if (size >= MIN_SHRUNK) return { size, width: (w * size) / BODY_SIZE }
+      h = Math.max(h, this.measure(c, inner, { size: BODY_SIZE }) + 6)
+      return null
     })
-    return h
+    return { h, cells }
+  }
+
+  /** A body row: its outline and column rules as one path, then the cells' text. */
+  private bodyRow(row: string[], ws: number[], aligns: Array<'left' | 'center' | 'right'>, fit: ReturnType<ReportLayout['rowLayout']>): void {
+    const doc = this.doc
+    const { h } = fit
+    doc.rect(MARGIN.x, this.y, this.contentW, h)
+    let x = MARGIN.x
+    for (let k = 0; k < ws.length - 1; k++) {
+      x += ws[k] as number
+      doc.moveTo(x, this.y).lineTo(x, this.y + h)
+    }
+    doc.lineWidth(0.5).strokeColor(RULE).stroke()
+    this.useFont(false)
+    this.ink(INK)
+    x = MARGIN.x
+    row.forEach((c, k) => {
+      const w = ws[k] as number
+      const cell = fit.cells[k]
+      const align = aligns[k] ?? 'center'
+      if (c && cell) {
+        const free = w - 2 * CELL_PAD - cell.width
+        const dx = align === 'center' ? free / 2 : align === 'right' ? free : 0
+        doc.fontSize(cell.size).text(c, x + CELL_PAD + Math.max(0, dx), this.y + (h - cell.size * 1.2) / 2, { lineBreak: false })
+      } else if (c) {
+        const th = this.measure(c, w - 2 * CELL_PAD, { size: BODY_SIZE })
+        doc.fontSize(BODY_SIZE).text(c, x + CELL_PAD, this.y + Math.max(1, (h - th) / 2), { width: w - 2 * CELL_PAD, align, lineBreak: true })
+      }
+      x += w
+    })
   }
 
   private closing(): void {
@@ -281,9 +327,30 @@ class ReportLayout {
 
   // ── primitives ─────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Switch fonts only when needed: pdfkit's doc.font('R') misses its cache when the registered font is also the
+   * document's default (openPdf sets it, to spare the Helvetica metrics), and then re-opens and compares the font on
+   * every call — a third of the time of a long 花名册.
+   */
+  private useFont(bold: boolean): void {
+    if (this.bold === bold) return
+    this.doc.font(bold ? FONT.B : FONT.R)
+    this.bold = bold
+  }
+
+  /** Set the fill colour only when it changes (pdfkit parses and writes it on every call). */
+  private ink(color: string): void {
+    if (this.color === color) return
+    this.doc.fillColor(color)
+    this.color = color
+  }
+
   private cell(x: number, y: number, w: number, h: number, text: string, opts: TextOpts, fill?: string): void {
     const doc = this.doc
-    if (fill) doc.rect(x, y, w, h).fillColor(fill).fill()
+    if (fill) {
+      this.ink(fill)
+      doc.rect(x, y, w, h).fill()
+    }
     doc.rect(x, y, w, h).lineWidth(0.5).strokeColor(RULE).stroke()
     if (!text) return
     const inner = w - 2 * CELL_PAD
@@ -293,17 +360,15 @@ class ReportLayout {
     this.text(text, x + CELL_PAD, y + Math.max(1, (h - th) / 2), inner, o, size !== null)
   }
 
-  /** The font size at which `str` fits on one line of `width` (its own size, or shrunk when allowed), or null. */
+  /** The font size when `str` fits on one line of `width`, else null (wrap). */
   private fit(str: string, width: number, opts: TextOpts): number | null {
-    const w = this.width(str, opts)
-    if (w <= width) return opts.size
-    if (!opts.shrink) return null
-    const size = Math.floor(((opts.size * width) / w) * 10) / 10
-    return size >= MIN_SHRUNK ? size : null
+    return this.width(str, opts) <= width ? opts.size : null
   }
 
   private text(str: string, x: number, y: number, width: number, opts: TextOpts, oneLine = false): void {
-    const doc = this.doc.font(opts.bold ? FONT.B : FONT.R).fontSize(opts.size).fillColor(opts.color ?? INK)
+    this.useFont(opts.bold === true)
+    this.ink(opts.color ?? INK)
+    const doc = this.doc.fontSize(opts.size)
     if (oneLine) {
       // Placed by hand: no line wrapper for the many one-line cells of a long 花名册.
       const free = width - doc.widthOfString(str)
@@ -315,14 +380,13 @@ class ReportLayout {
   }
 
   private width(str: string, opts: TextOpts): number {
-    return this.doc
-      .font(opts.bold ? FONT.B : FONT.R)
-      .fontSize(opts.size)
-      .widthOfString(str)
+    this.useFont(opts.bold === true)
+    return this.doc.fontSize(opts.size).widthOfString(str)
   }
 
   private measure(str: string, width: number, opts: TextOpts): number {
-    this.doc.font(opts.bold ? FONT.B : FONT.R).fontSize(opts.size)
+    this.useFont(opts.bold === true)
+    this.doc.fontSize(opts.size)
     return this.doc.heightOfString(str || ' ', { width, lineGap: opts.lineGap ?? 0 })
   }
 }
