@@ -175,7 +175,9 @@ describe('批量增员 (在职职工增员申报表)', () => {
     const tv = await text(rv.bytes)
     expect(tv).toContain(people[0]!.id)
     expect(tv).toContain('在职职工增员申报表')
-    // Still nobody else's.
+    // A reviewer of another region does not reach the unit (宜昌 case, 长沙 reviewer); nobody else either.
+    const afar = await fx.reviewerToken('430100')
+    expect((await report(serialNo, afar.token)).status).toBe(404)
     expect((await report(serialNo, other.clerkToken)).status).toBe(404)
     expect((await report(serialNo, person.token)).status).toBe(404)
   })
