@@ -15,6 +15,7 @@ import { DbRateLimiter } from './http/rate-limit.ts'
 import { requestId } from './http/request-id.ts'
 import { corsPolicy, securityHeaders } from './http/security.ts'
 import { H5Site, serveH5 } from './http/static-h5.ts'
+import { SessionLiveness } from './modules/identity/index.ts'
 import { personRoutes } from './modules/person/routes.ts'
 import { identityRoutes } from './modules/identity/routes.ts'
 import { certificatesRoutes } from './modules/certificates/routes.ts'
@@ -62,7 +63,10 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Cre
   const { config, prisma, logger } = appDeps
   const keys = appDeps.keys ?? loadSigningKeys(withPem({ keysDir: config.keysDir }, config.jwtPrivateKeyPem))
   const rateLimiter = appDeps.rateLimiter ?? new DbRateLimiter(prisma)
-  const deps: ModuleDeps = { config, prisma, logger, keys, rateLimiter, auth: authGuards({ keys }) }
+  // Every authenticated request asks whether its session is still live (signed out, revoked → 401).
+  const liveness = appDeps.sessionCheck ? undefined : new SessionLiveness(prisma)
+  const isSessionActive = appDeps.sessionCheck ?? (liveness as SessionLiveness).isLive
+  const deps: ModuleDeps = { config, prisma, logger, keys, rateLimiter, auth: authGuards({ keys, isSessionActive }) }
   const site = new H5Site(config.h5DistDir)
 
   const app = new Koa({ proxy: config.trustProxy, env: config.nodeEnv })

@@ -2,7 +2,7 @@
 import type { Router } from '@koa/router'
 import type { Config } from './config.ts'
 import type { PrismaClient } from './db/client.ts'
-import type { AuthGuards } from './http/auth.ts'
+import type { AuthGuards, SessionCheck } from './http/auth.ts'
 import type { SigningKeys } from './http/keys.ts'
 import type { Logger } from './http/logger.ts'
 import type { RateLimiter } from './http/rate-limit.ts'
@@ -15,6 +15,8 @@ export interface AppDeps {
   keys?: SigningKeys
   /** Defaults to the database-backed limiter (rate_limit_bucket). */
   rateLimiter?: RateLimiter
+  /** Is an access token's session still live? Defaults to identity's SessionLiveness (cached a few seconds). */
+  sessionCheck?: SessionCheck
 }
 
 /** Everything a module needs to build its router: pass it on to use cases as they need. */
@@ -24,7 +26,7 @@ export interface ModuleDeps {
   logger: Logger
   keys: SigningKeys
   rateLimiter: RateLimiter
-  /** `auth.requireAuth(['person'])`, `auth.optionalAuth()`: guards bound to `keys`. */
+  /** `auth.requireAuth(['person'])`, `auth.optionalAuth()`: guards bound to `keys` and the session check. */
   auth: AuthGuards
 }
 

@@ -6,9 +6,9 @@
 import crypto from 'node:crypto'
 import { addMonths, buildIdNumber, shanghaiPeriod, socialYearOf, type UnitInsuranceType } from '@shebao/shared'
 import type { PrismaClient } from '../../bff/src/db/client.ts'
-import { signAccessToken } from '../../bff/src/http/auth.ts'
 import type { SigningKeys } from '../../bff/src/http/keys.ts'
 import { api, startBff, type RunningBff } from '../helpers/bff.ts'
+import { sessionToken } from '../helpers/sessions.ts'
 
 const digits = (n: number) => Array.from({ length: n }, () => crypto.randomInt(10)).join('')
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴']
@@ -137,11 +137,8 @@ export class CaseFixtures {
   }
 
   async token(role: 'unit' | 'person', personId: number, unitId?: number): Promise<string> {
-    const sessionId = crypto.randomUUID()
-    await this.prisma.session.create({
-      data: { id: sessionId, role: role === 'unit' ? 'UNIT' : 'PERSON', personId, unitId: unitId ?? null, expiresAt: new Date(Date.now() + 3600_000) }
-    })
-    return signAccessToken(this.keys, { role, personId, ...(unitId ? { unitId } : {}), sessionId }, 3600)
+    if (role === 'unit' && unitId === undefined) throw new Error('a unit token needs the unit')
+    return sessionToken(this.prisma, this.keys, role === 'unit' ? { role, personId, unitId: unitId as number } : { role, personId })
   }
 
   async reviewerToken(regionCode: string | null = null): Promise<{ id: number; token: string }> {
@@ -149,9 +146,7 @@ export class CaseFixtures {
       data: { username: `t_case_rev_${this.tag}_${digits(6)}`, name: '审核员甲', passwordHash: 'x', regionCode }
     })
     this.reviewerIds.push(r.id)
-    const sessionId = crypto.randomUUID()
-    await this.prisma.session.create({ data: { id: sessionId, role: 'REVIEWER', reviewerId: r.id, expiresAt: new Date(Date.now() + 3600_000) } })
-    return { id: r.id, token: signAccessToken(this.keys, { role: 'reviewer', reviewerId: r.id, sessionId }, 3600) }
+    return { id: r.id, token: await sessionToken(this.prisma, this.keys, { role: 'reviewer', reviewerId: r.id }) }
   }
 
   async unit(opts: { types?: UnitInsuranceType[]; lastSettled?: number | null; regionCode?: string } = {}): Promise<UnitFx> {

@@ -86,7 +86,10 @@ describe('单位一般信息变更登记 (§3.3.9)', () => {
     expect(rm.status).toBe(201)
     expect(rm.body.changes[0]).toMatchObject({ label: '删除经办人', after: '（删除）' })
     expect((await bff.prisma.session.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).not.toBeNull()
-    expect((await client(bff.baseUrl, u.clerkToken).post('/api/cases', { body: draftBody('UNIT_KEY_INFO_CHANGE') })).status).toBe(404)
+    // Its access token stops working at once (the guard's session check), not only its refresh token.
+    const after = await client(bff.baseUrl, u.clerkToken).post('/api/cases', { body: draftBody('UNIT_KEY_INFO_CHANGE') })
+    expect(after.status).toBe(401)
+    expect(after.body.error.code).toBe('SESSION_INVALID')
     // A unit keeps at least one clerk.
     const rest = await bff.prisma.unitClerk.findMany({ where: { unitId: u.id, active: true }, select: { id: true } })
     const none = await rep.post('/api/cases', { body: draftBody('UNIT_INFO_CHANGE', { form: { clerks: { remove: rest.map((r) => r.id) } }, submit: true }) })

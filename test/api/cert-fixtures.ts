@@ -14,8 +14,8 @@ import { addMonths, buildIdNumber, shanghaiPeriod } from '@shebao/shared'
 import jsQR from 'jsqr'
 import sharp from 'sharp'
 import type { PrismaClient } from '../../bff/src/db/client.ts'
-import { signAccessToken } from '../../bff/src/http/auth.ts'
 import type { SigningKeys } from '../../bff/src/http/keys.ts'
+import { openTestSession } from '../helpers/sessions.ts'
 
 const digits = (n: number) => Array.from({ length: n }, () => crypto.randomInt(10)).join('')
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '朱', '马', '胡', '郭', '林', '何', '高', '罗']
@@ -181,12 +181,9 @@ export async function createCertFixtures(prisma: PrismaClient, keys: SigningKeys
   await prisma.unitClerk.create({ data: { unitId: unitB.id, personId: otherClerk.id, name: otherClerk.name, idNumber: otherClerk.idNumber, phone: '13900000001' } })
 
   async function token(role: 'person' | 'unit', personId: number, unitId?: number): Promise<string> {
-    const sessionId = crypto.randomUUID()
-    await prisma.session.create({
-      data: { id: sessionId, role: role === 'person' ? 'PERSON' : 'UNIT', personId, unitId: unitId ?? null, expiresAt: new Date(Date.now() + 3600_000) }
-    })
-    sessionIds.push(sessionId)
-    return signAccessToken(keys, { role, personId, ...(unitId ? { unitId } : {}), sessionId }, 3600)
+    const s = await openTestSession(prisma, keys, role === 'unit' ? { role, personId, unitId: unitId as number } : { role: 'person', personId })
+    sessionIds.push(s.sessionId)
+    return s.token
   }
 
   const tokens = {

@@ -174,7 +174,7 @@ describe('expiry, regeneration with interest and late fee, 到账', () => {
     expect([accB.openingBalance.toFixed(2), accB.credited.toFixed(2), accB.closingBalance.toFixed(2)]).toEqual(['0.00', '320.00', '320.00'])
 
     // The worker sees the month in 缴费信息 and the credit in 个人账户.
-    const me = api(bff.baseUrl, { token: fx.personToken(a.id) })
+    const me = api(bff.baseUrl, { token: await fx.personToken(a.id) })
     const contributions = await me.get('/api/me/contributions', { query: { year: 2025 } })
     expect(contributions.status).toBe(200)
     expect(contributions.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ period: 202509, insuranceType: 'PENSION', baseFen: 600_000, personalAmountFen: 48_000, statusLabel: '实缴到账' })]))

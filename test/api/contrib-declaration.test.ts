@@ -273,7 +273,7 @@ describe('idempotency, races, other units', () => {
     expect((await cb.get(`/api/unit/contributions/declarations/${d.body.id}`)).status).toBe(404)
     expect((await cb.get(`/api/unit/contributions/declarations/${d.body.id}/lines`)).status).toBe(404)
     expect((await cb.post(`/api/unit/contributions/declarations/${d.body.id}/revoke`)).status).toBe(404)
-    expect((await api(bff.baseUrl, { token: fx.personToken(a.clerkPersonId) }).post('/api/unit/contributions/declarations', { body: {} })).status).toBe(403)
+    expect((await api(bff.baseUrl, { token: await fx.personToken(a.clerkPersonId) }).post('/api/unit/contributions/declarations', { body: {} })).status).toBe(403)
     expect((await api(bff.baseUrl, { token: await fx.reviewerToken() }).get('/api/unit/contributions/declarations/preview')).status).toBe(403)
     expect((await api(bff.baseUrl).get('/api/unit/contributions/declarations/preview')).status).toBe(401)
   })

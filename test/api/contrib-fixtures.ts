@@ -6,8 +6,8 @@
 import crypto from 'node:crypto'
 import { ACCOUNT_INTEREST_RATES, buildIdNumber, fenToYuanString, usccCheckChar, type UnitInsuranceType } from '@shebao/shared'
 import type { PrismaClient } from '../../bff/src/db/client.ts'
-import { signAccessToken } from '../../bff/src/http/auth.ts'
 import type { SigningKeys } from '../../bff/src/http/keys.ts'
+import { deleteSessionsOf, sessionToken } from '../helpers/sessions.ts'
 
 const digits = (n: number) => Array.from({ length: n }, () => crypto.randomInt(10)).join('')
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴']
@@ -155,21 +155,22 @@ export class ContribFixtures {
       })
     }
     await this.prisma.unitClerk.create({ data: { unitId: u.id, personId: clerk.id, name: clerk.name, idNumber: clerk.idNumber, phone: `139${digits(8)}` } })
-    return { ...u, clerkPersonId: clerk.id, token: this.unitToken(clerk.id, u.id) }
+    return { ...u, clerkPersonId: clerk.id, token: await this.unitToken(clerk.id, u.id) }
   }
 
-  unitToken(personId: number, unitId: number): string {
-    return signAccessToken(this.keys, { role: 'unit', personId, unitId, sessionId: `contrib-${this.tag}` }, 3600)
+  /** Tokens come with their session rows (test/helpers/sessions.ts); cleanup() removes them. */
+  async unitToken(personId: number, unitId: number): Promise<string> {
+    return sessionToken(this.prisma, this.keys, { role: 'unit', personId, unitId })
   }
 
-  personToken(personId: number): string {
-    return signAccessToken(this.keys, { role: 'person', personId, sessionId: `contrib-${this.tag}` }, 3600)
+  async personToken(personId: number): Promise<string> {
+    return sessionToken(this.prisma, this.keys, { role: 'person', personId })
   }
 
   async reviewerToken(regionCode: string | null = null): Promise<string> {
     const r = await this.prisma.reviewer.create({ data: { username: `t_contrib_${this.tag}_${digits(6)}`, name: '审核员乙', passwordHash: 'x', regionCode } })
     this.reviewerIds.push(r.id)
-    return signAccessToken(this.keys, { role: 'reviewer', reviewerId: r.id, sessionId: `contrib-${this.tag}` }, 3600)
+    return sessionToken(this.prisma, this.keys, { role: 'reviewer', reviewerId: r.id })
   }
 
   /** Enrol a person in the unit: ACTIVE from `startPeriod`, with the declared (增员) wage in yuan. */
@@ -241,6 +242,7 @@ export class ContribFixtures {
     const db = this.prisma
     const units = this.unitIds
     const persons = this.personIds
+    await deleteSessionsOf(db, { unitIds: units, reviewerIds: this.reviewerIds })
     if (units.length) {
       await db.contributionRecord.deleteMany({ where: { unitId: { in: units } } })
       await db.bill.deleteMany({ where: { unitId: { in: units } } })
@@ -254,6 +256,7 @@ export class ContribFixtures {
     }
     for (let i = 0; i < persons.length; i += 2000) {
       const part = persons.slice(i, i + 2000)
+      await deleteSessionsOf(db, { personIds: part })
       await db.personalAccountYear.deleteMany({ where: { personId: { in: part } } })
       await db.contributionRecord.deleteMany({ where: { personId: { in: part } } })
       await db.person.deleteMany({ where: { id: { in: part } } })

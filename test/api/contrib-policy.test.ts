@@ -78,7 +78,7 @@ describe('GET /api/policy', () => {
     expect(own.status).toBe(200)
     expect(own.body).toMatchObject({ year: 2023, unit: { unitNo: unit.unitNo, riskClass: 3, workInjuryPpm: 7_000, workInjuryText: '0.7%' } })
     expect((await u.get('/api/policy', { query: { region: '420500', year: 2023 } })).status).toBe(404)
-    expect((await api(bff.baseUrl, { token: fx.personToken(unit.clerkPersonId) }).get('/api/policy')).status).toBe(403)
+    expect((await api(bff.baseUrl, { token: await fx.personToken(unit.clerkPersonId) }).get('/api/policy')).status).toBe(403)
     expect((await api(bff.baseUrl).get('/api/policy')).status).toBe(401)
   })
 

@@ -202,6 +202,6 @@ describe('the pre-filled template', () => {
     expect(s1?.getCell(8).value).toBe('7')
     expect(ws.getRow(6 + staff.length).getCell(6).value ?? null).toBeNull()
     // Another role cannot have it.
-    expect((await fetch(`${bff.baseUrl}/api/unit/contributions/wage-declaration/template`, { headers: { authorization: `Bearer ${fx.personToken(stranger.id)}` } })).status).toBe(403)
+    expect((await fetch(`${bff.baseUrl}/api/unit/contributions/wage-declaration/template`, { headers: { authorization: `Bearer ${await fx.personToken(stranger.id)}` } })).status).toBe(403)
   })
 })

@@ -10,8 +10,8 @@
 import crypto from 'node:crypto'
 import { buildIdNumber } from '@shebao/shared'
 import type { Prisma, PrismaClient } from '../../bff/src/db/client.ts'
-import { signAccessToken } from '../../bff/src/http/auth.ts'
 import type { SigningKeys } from '../../bff/src/http/keys.ts'
+import { sessionToken } from '../helpers/sessions.ts'
 
 type InsuranceType = 'PENSION' | 'UNEMPLOYMENT' | 'WORK_INJURY' | 'PUBLIC_PENSION' | 'OCCUPATIONAL_ANNUITY' | 'RESIDENT_PENSION'
 type ContributionStatus = 'PAID' | 'ARREARS' | 'BACK_PAID' | 'DECLARED' | 'REFUNDED'
@@ -454,19 +454,13 @@ export async function createPersonFixture(prisma: PrismaClient): Promise<PersonF
 
 /** An access token for a person (with a live session row, as identity would have created at sign-in). */
 export async function personToken(prisma: PrismaClient, keys: SigningKeys, personId: number): Promise<string> {
-  const sessionId = crypto.randomUUID()
-  await prisma.session.create({ data: { id: sessionId, role: 'PERSON', personId, expiresAt: new Date(Date.now() + 3_600_000) } })
-  return signAccessToken(keys, { role: 'person', personId, sessionId })
+  return sessionToken(prisma, keys, { role: 'person', personId })
 }
 
 export async function unitToken(prisma: PrismaClient, keys: SigningKeys, personId: number, unitId: number): Promise<string> {
-  const sessionId = crypto.randomUUID()
-  await prisma.session.create({ data: { id: sessionId, role: 'UNIT', personId, unitId, expiresAt: new Date(Date.now() + 3_600_000) } })
-  return signAccessToken(keys, { role: 'unit', personId, unitId, sessionId })
+  return sessionToken(prisma, keys, { role: 'unit', personId, unitId })
 }
 
 export async function reviewerToken(prisma: PrismaClient, keys: SigningKeys, reviewerId: number): Promise<string> {
-  const sessionId = crypto.randomUUID()
-  await prisma.session.create({ data: { id: sessionId, role: 'REVIEWER', reviewerId, expiresAt: new Date(Date.now() + 3_600_000) } })
-  return signAccessToken(keys, { role: 'reviewer', reviewerId, sessionId })
+  return sessionToken(prisma, keys, { role: 'reviewer', reviewerId })
 }

@@ -17,6 +17,7 @@ import { signJwt } from '../../bff/src/http/keys.ts'
 import { DbRateLimiter, rateLimit } from '../../bff/src/http/rate-limit.ts'
 import { mountRoute } from '../../bff/src/http/route.ts'
 import { api, startBff, type RunningBff } from '../helpers/bff.ts'
+import { openTestSession } from '../helpers/sessions.ts'
 
 const ID_NUMBER = '11010519491231002X' // GB 11643 sample number
 const PHONE = '13912345678'
@@ -71,8 +72,10 @@ describe('BFF skeleton', () => {
   beforeAll(async () => {
     bff = await startBff({ extraRouters: [testRouters], logDestination: log.stream, env: { CORS_ORIGINS: 'https://hall.example.cn' } })
   })
+  const sessionIds: string[] = []
   afterAll(async () => {
     await bff?.prisma.rateLimitBucket.deleteMany({ where: { key: { startsWith: 'test.' } } })
+    await bff?.prisma.session.deleteMany({ where: { id: { in: sessionIds } } })
     await bff?.close()
   })
 
@@ -230,19 +233,32 @@ describe('BFF skeleton', () => {
   })
 
   describe('auth guard', () => {
-    it('401 without a token, 200 with a valid ES256 access token', async () => {
+    it('401 without a token, 200 with a valid ES256 access token of a live session', async () => {
       const none = await api(bff.baseUrl).get('/api/__test/me')
       expect(none.status).toBe(401)
       expect(none.body.error).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' })
-      const token = signAccessToken(bff.deps.keys, { role: 'unit', personId: 12, unitId: 34, sessionId: 'sess-1' })
-      const ok = await api(bff.baseUrl, { token }).get('/api/__test/me')
+      const s = await openTestSession(bff.prisma, bff.deps.keys, { role: 'unit', personId: 12, unitId: 34 })
+      sessionIds.push(s.sessionId)
+      const ok = await api(bff.baseUrl, { token: s.token }).get('/api/__test/me')
       expect(ok.status).toBe(200)
-      expect(ok.body).toEqual({ role: 'unit', personId: 12, unitId: 34, sessionId: 'sess-1' })
+      expect(ok.body).toEqual({ role: 'unit', personId: 12, unitId: 34, sessionId: s.sessionId })
+    })
+
+    it('401 SESSION_INVALID for a well-signed token whose session is unknown or revoked', async () => {
+      const unknown = signAccessToken(bff.deps.keys, { role: 'unit', personId: 12, unitId: 34, sessionId: 'sess-1' })
+      const res = await api(bff.baseUrl, { token: unknown }).get('/api/__test/me')
+      expect(res.status).toBe(401)
+      expect(res.body.error).toMatchObject({ code: 'SESSION_INVALID', message: '登录已失效，请重新登录' })
+      const s = await openTestSession(bff.prisma, bff.deps.keys, { role: 'person', personId: 1 })
+      sessionIds.push(s.sessionId)
+      await bff.prisma.session.update({ where: { id: s.sessionId }, data: { revokedAt: new Date() } })
+      expect((await api(bff.baseUrl, { token: s.token }).get('/api/__test/me')).status).toBe(401)
     })
 
     it('403 for a role the route does not admit', async () => {
-      const token = signAccessToken(bff.deps.keys, { role: 'reviewer', reviewerId: 5, sessionId: 'sess-2' })
-      const res = await api(bff.baseUrl, { token }).get('/api/__test/me')
+      const s = await openTestSession(bff.prisma, bff.deps.keys, { role: 'reviewer', reviewerId: 5 })
+      sessionIds.push(s.sessionId)
+      const res = await api(bff.baseUrl, { token: s.token }).get('/api/__test/me')
       expect(res.status).toBe(403)
       expect(res.body.error.code).toBe('FORBIDDEN')
     })

@@ -7,6 +7,7 @@ import { createApp, type ModuleDeps, type ModuleRouterFactory } from '../../bff/
 import { loadConfig, type Config } from '../../bff/src/config.ts'
 import { createPrisma, type PrismaClient } from '../../bff/src/db/client.ts'
 import { createLogger } from '../../bff/src/http/logger.ts'
+import type { SessionCheck } from '../../bff/src/http/auth.ts'
 import type { RateLimiter } from '../../bff/src/http/rate-limit.ts'
 
 export interface StartBffOptions {
@@ -19,13 +20,16 @@ export interface StartBffOptions {
   /** Capture log lines (pino writes JSON lines to it). */
   logDestination?: DestinationStream
   rateLimiter?: RateLimiter
+  /** Replace the session liveness check (e.g. identity's SessionLiveness with a short TTL). */
+  sessionCheck?: SessionCheck
 }
 
 export interface RunningBff {
   baseUrl: string
   prisma: PrismaClient
   config: Config
-  /** Keys, limiter, guards the app was built with (sign test tokens with deps.keys). */
+  /** Keys, limiter, guards the app was built with. Tokens need a live session row: mint them with
+   *  test/helpers/sessions.ts (`sessionToken`), not with signAccessToken alone. */
   deps: ModuleDeps
   close(): Promise<void>
 }
@@ -38,7 +42,7 @@ export async function startBff(opts: StartBffOptions = {}): Promise<RunningBff> 
   const logger = createLogger({ level: env['LOG_LEVEL'] ?? (opts.logDestination ? 'info' : 'warn'), ...(opts.logDestination ? { destination: opts.logDestination } : {}) })
   const prisma = createPrisma(config.databaseUrl, { poolSize: 4 })
   const { app, deps } = createApp(
-    { config, prisma, logger, ...(opts.rateLimiter ? { rateLimiter: opts.rateLimiter } : {}) },
+    { config, prisma, logger, ...(opts.rateLimiter ? { rateLimiter: opts.rateLimiter } : {}), ...(opts.sessionCheck ? { sessionCheck: opts.sessionCheck } : {}) },
     { extraRouters: opts.extraRouters ?? [] }
   )
   const server = http.createServer(app.callback())

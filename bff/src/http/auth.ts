@@ -91,19 +91,21 @@ export function bearerToken(ctx: Context): string | undefined {
 }
 
 export interface SessionCheck {
-  /** Called after the signature/exp check, e.g. by identity to reject revoked sessions (logout). Keep it cheap. */
+  /** Called after the signature/exp check on every authenticated request (the app passes identity's cached
+   *  session liveness: a signed-out, revoked or expired session's token is refused). Keep it cheap. */
   (auth: AuthContext, ctx: Context): Promise<boolean> | boolean
 }
 
 export interface AuthGuardOptions {
   keys: SigningKeys
-  /** Optional revocation check; when it returns false → 401 UNAUTHENTICATED. */
+  /** Revocation check; when it answers false → 401 SESSION_INVALID (登录已失效，请重新登录). */
   isSessionActive?: SessionCheck
 }
 
 /**
- * Guard factory bound to the keys (build once per app, pass to module routers via deps):
- *   const { requireAuth } = authGuards({ keys })
+ * Guard factory bound to the keys and the session check (built once per app by createApp, passed to module
+ * routers via deps):
+ *   const { requireAuth } = authGuards({ keys, isSessionActive })
  *   router.get('/api/person/me', requireAuth(['person', 'unit']), handler)
  * `requireAuth()` with no roles admits any signed-in role. A wrong role → 403 FORBIDDEN (it says nothing about
  * any resource; resources of another person/unit must still answer 404 inside the use case).
@@ -114,7 +116,7 @@ export function authGuards(opts: AuthGuardOptions) {
     if (!token) return undefined
     const auth = verifyAccessToken(opts.keys, token)
     if (opts.isSessionActive && !(await opts.isSessionActive(auth, ctx))) {
-      throw new AppError('UNAUTHENTICATED', { cause: new Error('session revoked') })
+      throw new AppError('SESSION_INVALID', { cause: new Error('session signed out, revoked or expired') })
     }
     return auth
   }

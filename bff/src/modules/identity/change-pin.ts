@@ -8,6 +8,7 @@ import { writeAudit } from './audit.ts'
 import type { IdentityDeps } from './context.ts'
 import type { RequestMeta } from './request-meta.ts'
 import { hashLowEntropySecret } from './secrets.ts'
+import { announceRevoked } from './session-revocations.ts'
 import { attemptError, lockedError } from './sign-in-errors.ts'
 
 export async function changePin(
@@ -48,6 +49,7 @@ export async function changePin(
       where: { personId, role: { in: ['PERSON', 'UNIT'] }, revokedAt: null, id: { not: auth.sessionId } },
       data: { revokedAt: now, revokeReason: 'pin_changed' }
     })
+    announceRevoked({ personId, exceptSessionId: auth.sessionId })
     await writeAudit(tx, { action: 'essc.pin_change', actorRole: 'PERSON', actorId: personId, targetType: 'essc_card', targetId: personId, detail: { otherSessionsSignedOut: r.count }, meta, at: now })
     return r.count
   })

@@ -1,6 +1,7 @@
 // identity's public surface for other modules, the seed and tools (modules talk through exported use cases only).
 export { identityRoutes } from './routes.ts'
 export { isSessionLive, requireLiveSession } from './sessions.ts'
+export { SessionLiveness, SESSION_LIVENESS_TTL_MS, type SessionLivenessOptions } from './session-liveness.ts'
 export { authorisedUnits, isAuthorisedClerk } from './clerk-authorisation.ts'
 export { createReviewer, checkReviewerPassword, AdminInputError } from './create-reviewer.ts'
 export { addUnitClerk, removeUnitClerk } from './manage-unit-clerks.ts'

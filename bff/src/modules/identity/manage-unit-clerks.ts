@@ -1,11 +1,13 @@
 // Admin (CLI, seed): authorise a clerk for a unit (登陆授权信息采集表) or withdraw the authorisation. Withdrawing
-// also revokes that person's open UNIT sessions for the unit. (As a unit matter with the legal representative's
+// also revokes that person's open UNIT sessions for the unit (at once in this process; a BFF that the CLI is not
+// part of refuses their access tokens within its liveness cache's few seconds, session-liveness.ts). (As a unit matter with the legal representative's
 // consent this comes later; for now the seed and the admin CLI manage clerks.)
 import { checkMobile, normalizeIdNumber, normalizeMobile, validateIdCard } from '@shebao/shared'
 import type { PrismaClient } from '../../db/client.ts'
 import { inTransaction } from '../../db/tx.ts'
 import { writeAudit } from './audit.ts'
 import { AdminInputError } from './create-reviewer.ts'
+import { announceRevoked } from './session-revocations.ts'
 
 export interface AddClerkInput {
   unitNo: string
@@ -62,6 +64,7 @@ export async function removeUnitClerk(
         where: { role: 'UNIT', unitId: unit.id, personId: person, revokedAt: null },
         data: { revokedAt: now, revokeReason: 'clerk_removed' }
       })
+      announceRevoked({ personId: person, unitId: unit.id })
       sessionsRevoked = r.count
     }
     await writeAudit(tx, { action: 'admin.clerk_remove', targetType: 'unit_clerk', targetId: clerk.id, detail: { unitId: unit.id, sessionsRevoked } })

@@ -1,8 +1,9 @@
 // Sessions: one `session` row per sign-in (role, who, device), rotating refresh tokens stored as sha256 in
 // `refresh_token`, short-lived ES256 access tokens minted by http/auth.ts's signAccessToken. Revoking the session
-// (logout, refresh-token reuse, PIN change, clerk removal) ends refresh at once; identity's own sensitive endpoints
-// (me, card, PIN change, scan/confirm a login) also check the session on every call (`requireLiveSession`), other
-// endpoints accept the access token until it expires (≤ 15 min).
+// (logout, refresh-token reuse, PIN change, clerk removal) ends refresh at once, and its access token stops working:
+// the auth guard asks `SessionLiveness` (session-liveness.ts: this module's check, cached a few seconds, dropped at
+// once on a revocation in this process) on every authenticated request; identity's own sensitive endpoints (me, card,
+// PIN change, unit clerks) also read the row itself on every call (`requireLiveSession`).
 import crypto from 'node:crypto'
 import { maskIdNumber, maskName, type AuthUser, type SessionTokens } from '@shebao/shared'
 import type { PrismaClient } from '../../db/client.ts'
@@ -13,6 +14,7 @@ import type { SigningKeys } from '../../http/keys.ts'
 import { addSeconds } from './clock.ts'
 import { SESSION_TTL_SECONDS } from './limits.ts'
 import type { RequestMeta } from './request-meta.ts'
+import { announceRevoked } from './session-revocations.ts'
 import { randomToken, sha256Hex } from './secrets.ts'
 
 export type SessionRole = 'PERSON' | 'UNIT' | 'REVIEWER'
@@ -114,16 +116,30 @@ export async function sessionTokens(
   }
 }
 
-/** Is the token's session still there, unrevoked, unexpired, and for the same subject? */
-export async function isSessionLive(prisma: PrismaClient, auth: AuthContext, now: Date): Promise<boolean> {
-  const s = await prisma.session.findUnique({
-    where: { id: auth.sessionId },
-    select: { role: true, personId: true, unitId: true, reviewerId: true, revokedAt: true, expiresAt: true }
-  })
-  if (!s || s.revokedAt !== null || s.expiresAt.getTime() <= now.getTime()) return false
+/** What liveness needs of a session row. */
+export interface SessionLivenessRow {
+  role: SessionRole
+  personId: number | null
+  unitId: number | null
+  reviewerId: number | null
+  revokedAt: Date | null
+  expiresAt: Date
+}
+
+export const SESSION_LIVENESS_SELECT = { role: true, personId: true, unitId: true, reviewerId: true, revokedAt: true, expiresAt: true } as const
+
+/** The row is there, unrevoked, unexpired at `nowMs`, and for the token's subject (role, person, unit, reviewer). */
+export function sessionMatches(s: SessionLivenessRow | null, auth: AuthContext, nowMs: number): boolean {
+  if (!s || s.revokedAt !== null || s.expiresAt.getTime() <= nowMs) return false
   if (s.role !== SESSION_ROLE[auth.role]) return false
   if (auth.role === 'reviewer') return s.reviewerId === (auth.reviewerId ?? null)
   return s.personId === (auth.personId ?? null) && (auth.role !== 'unit' || s.unitId === (auth.unitId ?? null))
+}
+
+/** Is the token's session still there, unrevoked, unexpired, and for the same subject? (Reads the row: uncached.) */
+export async function isSessionLive(prisma: PrismaClient, auth: AuthContext, now: Date): Promise<boolean> {
+  const s = await prisma.session.findUnique({ where: { id: auth.sessionId }, select: SESSION_LIVENESS_SELECT })
+  return sessionMatches(s, auth, now.getTime())
 }
 
 /** Throws SESSION_INVALID (401) unless the session is live. */
@@ -131,9 +147,10 @@ export async function requireLiveSession(prisma: PrismaClient, auth: AuthContext
   if (!(await isSessionLive(prisma, auth, now))) throw new AppError('SESSION_INVALID')
 }
 
-/** Revoke one session (idempotent). Returns whether this call revoked it. */
+/** Revoke one session (idempotent). Returns whether this call revoked it. Cached liveness in this process is dropped. */
 export async function revokeSession(db: PrismaClient | Tx, sessionId: string, reason: string, now: Date): Promise<boolean> {
   const r = await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokeReason: reason.slice(0, 64) } })
+  announceRevoked({ sessionId })
   return r.count > 0
 }
 

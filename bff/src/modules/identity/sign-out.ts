@@ -1,5 +1,5 @@
-// 退出登录: revoke this session (refresh stops at once; identity's session-checked endpoints refuse its access
-// token at once, the rest when it expires).
+// 退出登录: revoke this session. Refresh stops at once, and so does its access token on every endpoint (the auth
+// guard's liveness check; in another BFF process within its cache's few seconds, session-liveness.ts).
 import type { AuthContext } from '../../http/auth.ts'
 import { writeAudit } from './audit.ts'
 import type { IdentityDeps } from './context.ts'
