@@ -15,6 +15,7 @@ import { DbRateLimiter } from './http/rate-limit.ts'
 import { requestId } from './http/request-id.ts'
 import { corsPolicy, securityHeaders } from './http/security.ts'
 import { H5Site, serveH5 } from './http/static-h5.ts'
+import { isClientAbort } from './http/logger.ts'
 import { SessionLiveness } from './modules/identity/index.ts'
 import { personRoutes } from './modules/person/routes.ts'
 import { identityRoutes } from './modules/identity/routes.ts'
@@ -57,6 +58,11 @@ export interface CreatedApp {
   site: H5Site
   /** Registry routes (shared apiRoutes + BFF-only) that no module router serves yet: "METHOD /path". */
   unmounted: string[]
+  /** Tell long-lived responses (SSE, long-polls) to end: call when the server stops taking connections. */
+  drain(): void
+  /** drain(), then release what the modules registered with `deps.onClose` (raw pools, batched logs) and the
+   *  session cache. Call after the HTTP server has closed, before disconnecting Prisma. Idempotent. */
+  close(): Promise<void>
 }
 
 export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): CreatedApp {
@@ -66,13 +72,28 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Cre
   // Every authenticated request asks whether its session is still live (signed out, revoked → 401).
   const liveness = appDeps.sessionCheck ? undefined : new SessionLiveness(prisma)
   const isSessionActive = appDeps.sessionCheck ?? (liveness as SessionLiveness).isLive
-  const deps: ModuleDeps = { config, prisma, logger, keys, rateLimiter, auth: authGuards({ keys, isSessionActive }) }
+  const closers: Array<() => Promise<void> | void> = []
+  const closing = new AbortController()
+  const deps: ModuleDeps = {
+    config,
+    prisma,
+    logger,
+    keys,
+    rateLimiter,
+    auth: authGuards({ keys, isSessionActive }),
+    onClose: (fn) => void closers.push(fn),
+    closing: closing.signal
+  }
   const site = new H5Site(config.h5DistDir)
 
   const app = new Koa({ proxy: config.trustProxy, env: config.nodeEnv })
   app.silent = true // errors are logged by our handler / the listener below, never printed by Koa
   app.context.rateLimiter = rateLimiter
-  app.on('error', (err: unknown) => logger.error({ err }, 'unhandled koa error'))
+  app.on('error', (err: unknown, ctx?: Koa.Context) => {
+    // A client that goes away while a streamed body (SSE, a PDF) is being sent is normal, not a server error.
+    if (isClientAbort(err, ctx)) logger.debug({ err, path: ctx?.path }, 'client closed the response stream')
+    else logger.error({ err }, 'unhandled koa error')
+  })
 
   // 1. request id + per-request logger      2. access log (one line when the response finishes)
   app.use(requestId(logger))
@@ -97,7 +118,23 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Cre
   // 8. the H5 app at `/` (static files, SPA fallback, or a "run npm run build:h5" page)
   app.use(serveH5(site))
 
-  return { app, deps, site, unmounted }
+  const drain = () => {
+    if (!closing.signal.aborted) closing.abort()
+  }
+  let closed: Promise<void> | undefined
+  const close = () =>
+    (closed ??= (async () => {
+      drain()
+      for (const fn of closers.splice(0).reverse()) {
+        try {
+          await fn()
+        } catch (err) {
+          logger.warn({ err }, 'releasing a module resource failed')
+        }
+      }
+      liveness?.close()
+    })())
+  return { app, deps, site, unmounted, drain, close }
 }
 
 /** Which registry entries have no router layer with the same method and path. */

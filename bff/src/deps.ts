@@ -28,6 +28,12 @@ export interface ModuleDeps {
   rateLimiter: RateLimiter
   /** `auth.requireAuth(['person'])`, `auth.optionalAuth()`: guards bound to `keys` and the session check. */
   auth: AuthGuards
+  /** Release a resource when the app closes (createApp's `close()`: main.ts on SIGTERM, tests): raw pools, batched
+   *  logs. Run in the reverse order of registration, after the HTTP server has stopped. */
+  onClose(fn: () => Promise<void> | void): void
+  /** Aborted when the app begins to close: long-lived responses (SSE streams, long-polls) end themselves so the
+   *  server can stop without waiting for them. */
+  closing: AbortSignal
 }
 
 /** A module's router factory: routes carry their full path (`/api/...`). */

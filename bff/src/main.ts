@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel })
   const prisma = createPrisma(config.databaseUrl, { poolSize: config.dbPoolSize })
-  const { app, deps, site, unmounted } = createApp({ config, prisma, logger })
+  const { app, deps, site, unmounted, drain, close } = createApp({ config, prisma, logger })
   if (unmounted.length) logger.warn({ routes: unmounted }, `${unmounted.length} registry routes are not served yet`)
 
   const server = http.createServer(app.callback())
@@ -59,9 +59,21 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS)
     force.unref()
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    drain() // SSE streams and long-polls answer now instead of holding the shutdown
+    // A keep-alive connection whose request finishes meanwhile is idle: close it then, not when the grace runs out.
     server.closeIdleConnections()
+    const idle = setInterval(() => server.closeIdleConnections(), 50)
+    idle.unref()
     await closed
+    clearInterval(idle)
     clearTimeout(force)
+    // Then what the modules hold (certificates: batched verification log + its raw pool; person: its raw pool),
+    // the session cache, and Prisma's pool last.
+    try {
+      await close()
+    } catch (err) {
+      logger.warn({ err }, 'releasing module resources failed')
+    }
     try {
       await prisma.$disconnect()
     } catch (err) {

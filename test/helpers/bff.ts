@@ -41,10 +41,11 @@ export async function startBff(opts: StartBffOptions = {}): Promise<RunningBff> 
   const config = loadConfig(env)
   const logger = createLogger({ level: env['LOG_LEVEL'] ?? (opts.logDestination ? 'info' : 'warn'), ...(opts.logDestination ? { destination: opts.logDestination } : {}) })
   const prisma = createPrisma(config.databaseUrl, { poolSize: 4 })
-  const { app, deps } = createApp(
+  const created = createApp(
     { config, prisma, logger, ...(opts.rateLimiter ? { rateLimiter: opts.rateLimiter } : {}), ...(opts.sessionCheck ? { sessionCheck: opts.sessionCheck } : {}) },
     { extraRouters: opts.extraRouters ?? [] }
   )
+  const { app, deps } = created
   const server = http.createServer(app.callback())
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -59,8 +60,10 @@ export async function startBff(opts: StartBffOptions = {}): Promise<RunningBff> 
     config,
     deps,
     async close() {
+      created.drain()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await created.close()
       await prisma.$disconnect()
     }
   }

@@ -166,6 +166,21 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   )
 }
 
+// ── client aborts ──────────────────────────────────────────────────────────────────────────────────────────
+const ABORT_CODES = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_DESTROYED'])
+
+/**
+ * Did the client go away while a streamed body was being sent (a PC closing the scan-login SSE stream, a tab
+ * closed during a PDF download)? Koa reports it as an app error ("Premature close"); it is normal and logged at
+ * debug. Only when the response itself was cut off unfinished: the same code from a failing source stream, with
+ * the connection still open, stays an error.
+ */
+export function isClientAbort(err: unknown, ctx: { res: { writableFinished: boolean; destroyed: boolean }; req: { socket?: { destroyed: boolean } | null } } | undefined): boolean {
+  const code = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined
+  if (typeof code !== 'string' || !ABORT_CODES.has(code) || !ctx) return false
+  return !ctx.res.writableFinished && (ctx.res.destroyed || ctx.req.socket?.destroyed === true)
+}
+
 // ── access log ─────────────────────────────────────────────────────────────────────────────────────────────
 const SECRET_QUERY_KEYS = /^(code|ticket|state|sig|signature|key)$/i
 

@@ -21,12 +21,13 @@ registerFieldLabels({ months: '时间选择', personIds: '参保人员', code: '
 const logs = new Set<VerificationLog>()
 const readers = new Set<SqlReader>()
 
-/** Write pending verification-log rows of every app in this process (graceful shutdown, tests). */
+/** Write pending verification-log rows of every app in this process (tests). */
 export async function flushVerificationLogs(): Promise<void> {
   await Promise.all([...logs].map((l) => l.flush()))
 }
 
-/** Flush the logs and end the verification read pools (scripts and tests that want their process to exit). */
+/** Flush the logs and end the verification read pools of every app in this process (scripts and tests that want
+ *  their process to exit). An app's own `close()` (main.ts on shutdown) does the same for its router. */
 export async function closeCertificates(): Promise<void> {
   await flushVerificationLogs()
   await Promise.all([...readers].map((r) => r.close()))
@@ -41,6 +42,13 @@ export function certificatesRoutes(deps: ModuleDeps): Router {
   readers.add(sql)
   const log = new VerificationLog(sql, deps.logger)
   logs.add(log)
+  // On shutdown: write the attempts still batched, then end the pool (after the server stopped taking requests).
+  deps.onClose(async () => {
+    logs.delete(log)
+    readers.delete(sql)
+    await log.flush()
+    await sql.close()
+  })
   // The public verification limit lives in this process's memory: it is hit by every anonymous request, and a
   // database bucket per IP would serialise a burst from one address on one row. With N instances an IP gets
   // N × the limit, which is fine for its purpose (slowing scrapers; codes are unguessable anyway: 80 bits).

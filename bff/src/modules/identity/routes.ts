@@ -125,14 +125,19 @@ export function identityRoutes(deps: ModuleDeps, options: IdentityRouterOptions 
   })
 
   mountRoute(router, deps, routeOf(authRoutes, 'GET', '/api/auth/login-tickets/:id/events'), async ({ params, ctx }) => {
-    await streamTicketEvents(id, ctx, params.id)
+    await streamTicketEvents(id, ctx, params.id, deps.closing)
     return undefined
   })
 
   mountRoute(router, deps, routeOf(authRoutes, 'GET', '/api/auth/login-tickets/:id'), async ({ params, query, ctx }) => {
     noStore(ctx)
+    // Stop waiting when the PC goes away, or when the server is shutting down (it answers the state as it is).
     const aborted = new AbortController()
     ctx.res.once('close', () => aborted.abort())
+    const onClosing = () => aborted.abort()
+    deps.closing.addEventListener('abort', onClosing, { once: true })
+    aborted.signal.addEventListener('abort', () => deps.closing.removeEventListener('abort', onClosing), { once: true })
+    if (deps.closing.aborted) aborted.abort()
     return waitForLoginTicket(
       id,
       { ticketId: params.id, bindingSecrets: readBindingSecrets(ctx), after: query.after, waitSeconds: query.wait },
@@ -175,9 +180,11 @@ export function identityRoutes(deps: ModuleDeps, options: IdentityRouterOptions 
  * ticket's version as `id` and LoginTicketStatus JSON as `data`: the current state on connect, then every change
  * the moment the use case that made it publishes it. A comment line every 15 s; the stream ends after a final
  * state. A browser reconnecting (Last-Event-ID) to a ticket that is already final gets 204, which tells
- * EventSource to stop reconnecting. Without the binding cookie: 404 (before any byte of the stream).
+ * EventSource to stop reconnecting. Without the binding cookie: 404 (before any byte of the stream). The stream
+ * also ends when the server begins to shut down (`closing`): EventSource reconnects, to another instance or later.
+ * The PC closing the stream is normal (app.ts logs Koa's "Premature close" for it at debug).
  */
-async function streamTicketEvents(id: IdentityDeps, ctx: Context, ticketId: string): Promise<void> {
+async function streamTicketEvents(id: IdentityDeps, ctx: Context, ticketId: string, closing: AbortSignal): Promise<void> {
   const stream = new PassThrough()
   const frame = (s: LoginTicketStatus) => `event: state\nid: ${s.version}\ndata: ${JSON.stringify(s)}\n\n`
   const pending: string[] = []
@@ -189,6 +196,7 @@ async function streamTicketEvents(id: IdentityDeps, ctx: Context, ticketId: stri
     if (finished) return
     finished = true
     if (heartbeat) clearInterval(heartbeat)
+    closing.removeEventListener('abort', finish)
     watch?.close()
     stream.end()
   }
@@ -221,6 +229,8 @@ async function streamTicketEvents(id: IdentityDeps, ctx: Context, ticketId: stri
   ctx.set('X-Accel-Buffering', 'no') // nginx: do not buffer the stream
   ctx.body = stream
   ctx.res.once('close', finish)
+  closing.addEventListener('abort', finish, { once: true })
+  if (closing.aborted) setImmediate(finish)
 
   stream.write('retry: 3000\n\n')
   open = true

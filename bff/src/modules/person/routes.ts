@@ -35,6 +35,7 @@ export function personRoutes(deps: ModuleDeps): Router {
   const { prisma } = deps
   // the hot contributions read runs on the raw driver (see sql.ts)
   const sql = createSqlReader(deps.config.databaseUrl, deps.config.dbPoolSize)
+  deps.onClose(() => sql.close())
 
   mountRoute(router, deps, routeOf(personApi, 'GET', '/api/me/profile'), ({ query, auth, ctx }) =>
     getProfile(prisma, me(auth, ctx), query.reveal, { ip: ctx.ip, requestId: ctx.state.requestId, sessionId: auth.sessionId })

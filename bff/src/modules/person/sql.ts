@@ -14,7 +14,7 @@ export interface SqlReader {
 }
 
 export interface OwnedSqlReader extends SqlReader {
-  /** End the pool (the BFF never needs to: idle connections close by themselves; scripts that want to exit do). */
+  /** End the pool (the app's close() on shutdown, scripts that want to exit; idle connections also close by themselves). */
   close(): Promise<void>
 }
 
