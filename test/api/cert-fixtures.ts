@@ -215,6 +215,9 @@ export async function createCertFixtures(prisma: PrismaClient, keys: SigningKeys
       await prisma.certificate.deleteMany({ where: { id: { in: certIds } } })
       await prisma.media.deleteMany({ where: { id: { in: certs.map((c) => c.pdfMediaId).filter((m): m is string => !!m) } } })
       await prisma.session.deleteMany({ where: { id: { in: sessionIds } } })
+      await prisma.idempotencyKey.deleteMany({
+        where: { OR: [{ scope: { in: personIds.map((id) => `person:${id}`) } }, ...unitIds.map((id) => ({ scope: { startsWith: `unit:${id}:` } }))] }
+      })
       await prisma.unitClerk.deleteMany({ where: { unitId: { in: unitIds } } })
       await prisma.contributionRecord.deleteMany({ where: { personId: { in: personIds } } })
       await prisma.enrolment.deleteMany({ where: { personId: { in: personIds } } })

@@ -300,6 +300,67 @@ describe('单位参保证明（单位专用）', () => {
   })
 })
 
+describe('Idempotency-Key (a phone that lost the answer issues again)', () => {
+  const body = { type: 'PERSON_PAYMENT_VOUCHER', insuranceType: 'PENSION' }
+  const post = (token: string, key: string | undefined, b: unknown = body) =>
+    client(token).post('/api/certificates', { body: b, ...(key ? { headers: { 'Idempotency-Key': key } } : {}) })
+  const count = (personId: number) => bff.prisma.certificate.count({ where: { personId } })
+
+  it('the same key and body → the same certificate (same id and 授权码), no second record; another body → 422 in Chinese', async () => {
+    const who = fx.staff[7]!
+    const token = await fx.personToken(who.id)
+    const key = `cert-${crypto.randomUUID()}`
+    const first = await post(token, key)
+    expect(first.status, first.text).toBe(201)
+    expect(first.headers.get('idempotent-replayed')).toBeNull()
+    const again = await post(token, key)
+    expect(again.status).toBe(201)
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect(again.headers.get('location')).toBe(first.body.pdfPath)
+    expect(again.body).toEqual(first.body)
+    expect(await count(who.id)).toBe(1)
+    const other = await post(token, key, { type: 'PERSON_PAYMENT_VOUCHER', insuranceType: 'UNEMPLOYMENT' })
+    expect(other.status).toBe(422)
+    expect(other.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: '同一幂等键对应了不同的请求内容' })
+    expect(await count(who.id)).toBe(1)
+    // The replayed 授权码 is the stored certificate's.
+    const checked = await api(bff.baseUrl).post('/api/verify', { body: { code: again.body.code } })
+    expect(checked.body).toMatchObject({ result: 'VALID' })
+    expect(normalizeAuthCode(again.body.code)).toBe(normalizeAuthCode(first.body.code))
+  })
+
+  it('two requests racing with one key make one certificate; keys are per caller; without a key each request issues', async () => {
+    const who = fx.staff[8]!
+    const token = await fx.personToken(who.id)
+    const key = `cert-${crypto.randomUUID()}`
+    const [a, b] = await Promise.all([post(token, key), post(token, key)])
+    expect([a.status, b.status]).toEqual([201, 201])
+    expect(a.body.id).toBe(b.body.id)
+    expect(await count(who.id)).toBe(1)
+    // Someone else's request with the same key is theirs alone.
+    const someone = fx.staff[9]!
+    const theirs = await post(await fx.personToken(someone.id), key)
+    expect(theirs.status).toBe(201)
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull()
+    expect(theirs.body.id).not.toBe(a.body.id)
+    // No key: a second certificate.
+    expect((await post(token, undefined)).status).toBe(201)
+    expect(await count(who.id)).toBe(2)
+  })
+
+  it('a malformed key is a 400 naming it; a failed issue stores nothing under the key (a retry with it can succeed)', async () => {
+    const token = await fx.personToken(fx.staff[10]!.id)
+    const bad = await post(token, 'x'.repeat(129))
+    expect(bad.status).toBe(400)
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'Idempotency-Key' })
+    expect(bad.body.error.message).toContain('幂等键')
+    const key = `cert-${crypto.randomUUID()}`
+    const refused = await post(token, key, { type: 'RETIREMENT' })
+    expect(refused.status).toBe(400)
+    expect(await bff.prisma.idempotencyKey.count({ where: { key } })).toBe(0)
+  })
+})
+
 describe('what the caller can issue', () => {
   it('a worker sees 退休证明 greyed out with the reason; a retiree can issue it; a clerk sees the unit types', async () => {
     const w = await client(fx.tokens.worker).get('/api/certificates/types')

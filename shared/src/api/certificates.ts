@@ -273,7 +273,7 @@ export const certificateRoutes = defineRoutes([
   },
   {
     method: 'POST', path: '/api/certificates', summary: '开具证明（快照 + PDF + 授权码 + 签名二维码）', tag: 'certificates', auth: 'any',
-    request: { body: IssueCertificateBody }, response: IssueCertificateResponse, status: 201,
+    request: { body: IssueCertificateBody }, response: IssueCertificateResponse, status: 201, idempotent: true,
   },
   {
     method: 'GET', path: '/api/certificates', summary: '我的证明（个人：本人；单位：本单位）', tag: 'certificates', auth: 'any',

@@ -1,13 +1,22 @@
 // Issue a proof: snapshot what it states (from the database, as of now), pick a 授权码 (80 random bits), sign the
 // QR token over the code, type, masked subject, times and the snapshot's hash, render the PDF, and store the
-// certificate with the PDF (media row, in the database) in one transaction. Only the code's hash is stored.
+// certificate with the PDF (media row, in the database) in one transaction. The certificate row keeps only the
+// code's hash (the PDF carries the code, printed and in the QR).
+//
+// `POST /api/certificates` accepts `Idempotency-Key` (cases/idempotency.ts): the key row is written in the
+// transaction that stores the certificate, with the response, so a repeated request (a phone that lost the answer)
+// gets the same certificate — same id, same 授权码 — and no second record; the same key with another body → 422
+// IDEMPOTENCY_KEY_REUSED. The stored response holds the 授权码 as the answer did (the owner can read it from the PDF
+// anyway), under the caller's own scope.
 import crypto from 'node:crypto'
 import { CERTIFICATE_VALIDITY_MONTHS, CertificateTypes, formatAuthCode, type IssueCertificateBody, type IssueCertificateResponse } from '@shebao/shared'
 import type { z } from 'zod'
 import type { PrismaClient } from '../../db/client.ts'
+import type { Tx } from '../../db/tx.ts'
 import type { AuthContext } from '../../http/auth.ts'
 import { AppError } from '../../http/errors.ts'
 import type { SigningKeys } from '../../http/keys.ts'
+import { idempotencyScope, requestHash, runIdempotent, type IdempotencyRequest, type Outcome } from '../cases/idempotency.ts'
 import { authCodeHash, authCodeTail, newAuthCode } from './auth-code.ts'
 import { buildBenefitReceipt, buildPaymentVoucher, buildPensionAssessment, buildPersonInsurance, buildRetirement, loadPerson } from './build-person-proofs.ts'
 import { buildUnitInsurance, loadUnit } from './build-unit-proofs.ts'
@@ -80,12 +89,10 @@ async function buildDocument(db: PrismaClient, actor: AuthContext, body: IssueIn
   }
 }
 
-export async function issueCertificate(
-  deps: CertificateDeps,
-  actor: AuthContext,
-  body: IssueInput,
-  opts: IssueOptions = {}
-): Promise<IssueCertificateResponse & { document: CertificateDocument; pdf: Buffer }> {
+type Issued = IssueCertificateResponse & { document: CertificateDocument; pdf: Buffer }
+
+/** Snapshot, code, token and PDF: everything but the rows (no transaction is held while the PDF renders). */
+async function prepareCertificate(deps: CertificateDeps, actor: AuthContext, body: IssueInput, opts: IssueOptions) {
   // Whole seconds: the token carries seconds, and the record must equal it.
   const issuedAt = new Date(Math.floor((opts.now ?? new Date()).getTime() / 1000) * 1000)
   const expiresAt = addCalendarMonths(issuedAt, CERTIFICATE_VALIDITY_MONTHS)
@@ -104,47 +111,84 @@ export async function issueCertificate(
   const publicBaseUrl = deps.config.publicBaseUrl
   const verifyUrl = verificationUrl(publicBaseUrl, code, token)
   const pdf = await renderCertificatePdf({ document, code, qrText: verifyUrl, verifyPageUrl: verificationUrl(publicBaseUrl) })
+  return { issuedAt, expiresAt, document, code, verifyUrl, pdf }
+}
 
+type Prepared = Awaited<ReturnType<typeof prepareCertificate>>
+
+/** The media row (the PDF) and the certificate row; returns the certificate's id. */
+async function storeCertificate(db: Tx, actor: AuthContext, p: Prepared): Promise<number> {
   const mediaId = crypto.randomUUID()
-  const subject = document.subject
+  const subject = p.document.subject
   const owner = subject.role === 'UNIT' ? { ownerRole: 'UNIT' as const, ownerUnitId: subject.unitId ?? null, ownerPersonId: null } : { ownerRole: 'PERSON' as const, ownerPersonId: subject.personId ?? null, ownerUnitId: null }
-  const [, cert] = await deps.prisma.$transaction([
-    deps.prisma.media.create({
-      data: { id: mediaId, ...owner, kind: 'PDF', mime: 'application/pdf', size: pdf.bytes.length, sha256: pdf.sha256, storage: 'db', data: new Uint8Array(pdf.bytes) }
-    }),
-    deps.prisma.certificate.create({
-      data: {
-        codeHash: authCodeHash(code) as string,
-        codeTail: authCodeTail(code),
-        type: document.type,
-        title: document.title,
-        subjectRole: subject.role,
-        personId: subject.personId ?? null,
-        unitId: subject.unitId ?? null,
-        issuedById: actor.personId ?? null,
-        snapshot: document as unknown as object,
-        pdfSha256: pdf.sha256,
-        pdfMediaId: mediaId,
-        pages: pdf.pages,
-        issuedAt,
-        expiresAt,
-        status: 'VALID'
-      },
-      select: { id: true }
-    })
-  ])
+  await db.media.create({
+    data: { id: mediaId, ...owner, kind: 'PDF', mime: 'application/pdf', size: p.pdf.bytes.length, sha256: p.pdf.sha256, storage: 'db', data: new Uint8Array(p.pdf.bytes) }
+  })
+  const cert = await db.certificate.create({
+    data: {
+      codeHash: authCodeHash(p.code) as string,
+      codeTail: authCodeTail(p.code),
+      type: p.document.type,
+      title: p.document.title,
+      subjectRole: subject.role,
+      personId: subject.personId ?? null,
+      unitId: subject.unitId ?? null,
+      issuedById: actor.personId ?? null,
+      snapshot: p.document as unknown as object,
+      pdfSha256: p.pdf.sha256,
+      pdfMediaId: mediaId,
+      pages: p.pdf.pages,
+      issuedAt: p.issuedAt,
+      expiresAt: p.expiresAt,
+      status: 'VALID'
+    },
+    select: { id: true }
+  })
+  return cert.id
+}
+
+function responseOf(id: number, p: Prepared): IssueCertificateResponse {
   return {
-    id: cert.id,
-    type: document.type,
-    title: document.title,
-    code: formatAuthCode(code),
-    issuedAt: issuedAt.toISOString(),
-    expiresAt: expiresAt.toISOString(),
-    pages: pdf.pages,
-    size: pdf.bytes.length,
-    pdfPath: pdfPathOf(cert.id),
-    verifyUrl,
-    document,
-    pdf: pdf.bytes
+    id,
+    type: p.document.type,
+    title: p.document.title,
+    code: formatAuthCode(p.code),
+    issuedAt: p.issuedAt.toISOString(),
+    expiresAt: p.expiresAt.toISOString(),
+    pages: p.pdf.pages,
+    size: p.pdf.bytes.length,
+    pdfPath: pdfPathOf(id),
+    verifyUrl: p.verifyUrl
   }
+}
+
+/** Issue and store a proof; answers with the document and the PDF too (tests, scripts). */
+export async function issueCertificate(deps: CertificateDeps, actor: AuthContext, body: IssueInput, opts: IssueOptions = {}): Promise<Issued> {
+  const p = await prepareCertificate(deps, actor, body, opts)
+  const id = await deps.prisma.$transaction((tx) => storeCertificate(tx, actor, p))
+  return { ...responseOf(id, p), document: p.document, pdf: p.pdf.bytes }
+}
+
+/**
+ * `POST /api/certificates`: issue once per `Idempotency-Key` (when given). A key already answered is replayed
+ * before anything is rendered; a key taken by a request still running is waited for (runIdempotent), and the PDF
+ * this request rendered meanwhile is dropped.
+ */
+export async function issueCertificateOnce(
+  deps: CertificateDeps,
+  actor: AuthContext,
+  body: IssueInput,
+  idempotencyKey: string | undefined,
+  opts: IssueOptions = {}
+): Promise<Outcome<IssueCertificateResponse>> {
+  const idem: IdempotencyRequest | undefined = idempotencyKey
+    ? { key: idempotencyKey, scope: idempotencyScope(actor), fingerprint: { op: 'certificates.issue', body } }
+    : undefined
+  if (idem) {
+    const done = await deps.prisma.idempotencyKey.findUnique({ where: { scope_key: { scope: idem.scope, key: idem.key } } })
+    if (done && done.requestHash !== requestHash(idem.fingerprint)) throw new AppError('IDEMPOTENCY_KEY_REUSED')
+    if (done && done.status !== null) return { status: done.status, body: done.response as IssueCertificateResponse, replayed: true }
+  }
+  const p = await prepareCertificate(deps, actor, body, opts)
+  return runIdempotent(deps.prisma, idem, async (tx) => ({ status: 201, body: responseOf(await storeCertificate(tx, actor, p), p) }))
 }

@@ -9,7 +9,8 @@ import { MemoryRateLimiter, rateLimit } from '../../http/rate-limit.ts'
 import { mountRoute, routeOf } from '../../http/route.ts'
 import { listCertificateTypes } from './certificate-types.ts'
 import { proofFonts } from '../../pdf/fonts.ts'
-import { issueCertificate } from './issue-certificate.ts'
+import { parseIdempotencyKey } from '../cases/idempotency.ts'
+import { issueCertificateOnce } from './issue-certificate.ts'
 import { getCertificatePdf, listMyCertificates, revokeCertificate } from './my-certificates.ts'
 import { listUnitStaff } from './unit-staff.ts'
 import { createSqlReader, type SqlReader } from './sql.ts'
@@ -73,10 +74,12 @@ export function certificatesRoutes(deps: ModuleDeps): Router {
     deps,
     routeOf(api, 'POST', '/api/certificates'),
     async ({ body, auth, ctx }) => {
-      const { document: _doc, pdf: _pdf, ...res } = await issueCertificate(certDeps, auth, body)
-      ctx.set('Location', `/api/certificates/${res.id}/pdf`)
+      const outcome = await issueCertificateOnce(certDeps, auth, body, parseIdempotencyKey(ctx.get('Idempotency-Key') || undefined))
+      ctx.status = outcome.status
+      if (outcome.replayed) ctx.set('Idempotent-Replayed', 'true')
+      ctx.set('Location', outcome.body.pdfPath)
       ctx.set('Cache-Control', 'no-store')
-      return res
+      return outcome.body
     },
     { before: [rateLimit({ ...ISSUE_LIMIT, key: (ctx) => (ctx.state.auth?.personId ? String(ctx.state.auth.personId) : undefined) })] }
   )
