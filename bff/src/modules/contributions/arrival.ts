@@ -9,15 +9,14 @@ import { BillStatuses, pageOf, pageOffset, periodYear, type BillDetail } from '@
 import type { PrismaClient } from '../../db/client.ts'
 import type { AuthContext } from '../../http/auth.ts'
 import { AppError } from '../../http/errors.ts'
-import { idempotencyScope, runIdempotent, type Outcome } from '../cases/idempotency.ts'
+import type { Outcome } from '../cases/idempotency.ts'
 import { regionPrefix } from '../review/scope.ts'
 import { creditAccounts } from './accounts.ts'
 import { billDetailById, billSummary } from './bills.ts'
 import { contributionsNow } from './clock.ts'
 import { toFen } from './convert.ts'
-import { CONTRIB_TX } from './declaration.ts'
 import { expireDueBills } from './expiry.ts'
-import { lockUnit } from './unit.ts'
+import { changeUnit } from './unit-change.ts'
 
 export interface ArrivalResult extends BillDetail {
   records: number
@@ -39,13 +38,11 @@ export async function arriveBill(prisma: PrismaClient, auth: AuthContext, billNo
     select: { id: true, unitId: true, unit: { select: { unitNo: true, name: true } } }
   })
   if (!found) throw new AppError('NOT_FOUND')
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.arrive', billNo } } : undefined
-  return runIdempotent(
+  const change = { auth, unitId: found.unitId, idempotencyKey, fingerprint: { op: 'contrib.arrive', billNo }, expireBillsAt: now }
+  return changeUnit(
     prisma,
-    idem,
+    change,
     async (tx) => {
-      await lockUnit(tx, found.unitId)
-      await expireDueBills(tx, { unitId: found.unitId }, now)
       const bill = await tx.bill.findUnique({ where: { id: found.id }, include: { lines: { select: { insuranceType: true } } } })
       if (!bill) throw new AppError('NOT_FOUND')
       if (bill.status !== 'VALID') {
@@ -99,8 +96,7 @@ export async function arriveBill(prisma: PrismaClient, auth: AuthContext, billNo
       await tx.bill.update({ where: { id: bill.id }, data: { status: 'PAID', paidAt: now } })
       const detail = await billDetailById(tx, found.unit, bill.id, now)
       return { status: 200, body: { ...detail, records, creditedPersons } }
-    },
-    CONTRIB_TX
+    }
   )
 }
 

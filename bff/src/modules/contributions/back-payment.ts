@@ -15,8 +15,6 @@
 import {
   addMonths,
   BackPaymentReasons,
-  contributionBase,
-  contributionLine,
   InsuranceTypes,
   LABOUR_CONTRACT_BACK_PAYMENT_MAX_MONTHS,
   monthsInclusive,
@@ -30,18 +28,13 @@ import {
 } from '@shebao/shared'
 import type { Tx } from '../../db/tx.ts'
 import { AppError } from '../../http/errors.ts'
-import { personsByIdNumber } from '../matters/lookup.ts'
 import type { CheckContext, EffectContext, MatterHandler, RowCheck } from '../matters/types.ts'
 import { contributionsNow } from './clock.ts'
 import { dec, isoDate, periodText } from './convert.ts'
-import { boundsOf, findPolicy, unitRate, type Policy } from './policy.ts'
+import { findPolicy, type Policy } from './policy.ts'
+import { applyingUnit, monthAmounts, monthSpan, policyMissing, refuseFailedRows, rowWorkers, unitRiskClass, workerIssues, type MonthAmounts, type WorkerPeriodRow } from './worker-rows.ts'
 
-interface Row {
-  personNo?: string
-  idNumber: string
-  name: string
-  startPeriod: number
-  endPeriod: number
+interface Row extends WorkerPeriodRow {
   monthlyWage: number
   insuranceTypes: UnitInsuranceType[]
   reason?: string
@@ -53,14 +46,8 @@ const LABOUR_REASON = '01'
 const DEEMED_REASON = '02'
 const ALLOWED_LABOUR_REASONS = new Set(['01', '03', '04', '05'])
 
-export interface PlannedRecord {
-  personId: number
-  insuranceType: UnitInsuranceType
-  period: number
-  baseFen: number
-  unitFen: number
-  personalFen: number
-}
+/** A 补缴 record to write. */
+export type PlannedRecord = MonthAmounts
 
 async function policies(ctx: CheckContext, periods: number[]): Promise<Map<number, Policy | null>> {
   const out = new Map<number, Policy | null>()
@@ -69,25 +56,22 @@ async function policies(ctx: CheckContext, periods: number[]): Promise<Map<numbe
 }
 
 async function check(kind: Kind, ctx: CheckContext, raw: Record<string, unknown>[]): Promise<Array<RowCheck & { planned: PlannedRecord[] }>> {
-  const unit = ctx.unit
-  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const unit = applyingUnit(ctx)
   const rows = raw as unknown as Row[]
   if (rows.length === 0) return []
   const current = shanghaiPeriod(contributionsNow())
-  const riskClass = (await ctx.db.unit.findUnique({ where: { id: unit.id }, select: { riskClass: true } }))?.riskClass ?? 1
+  const riskClass = await unitRiskClass(ctx.db, unit.id)
   const unitTypes = new Set((await ctx.db.unitInsurance.findMany({ where: { unitId: unit.id, status: 'ACTIVE' }, select: { insuranceType: true } })).map((u) => u.insuranceType))
-  const persons = await personsByIdNumber(ctx.db, rows.map((r) => r.idNumber))
-  const ids = [...persons.values()].map((p) => p.id)
+  const { persons, ids } = await rowWorkers(ctx.db, rows)
   const details = new Map(
     (ids.length ? await ctx.db.person.findMany({ where: { id: { in: ids } }, select: { id: true, accountStartDate: true } }) : []).map((p) => [p.id, p])
   )
   const enrolments = ids.length ? await ctx.db.enrolment.findMany({ where: { unitId: unit.id, personId: { in: ids } }, select: { personId: true, insuranceType: true } }) : []
   const enrolled = new Set(enrolments.map((e) => `${e.personId}:${e.insuranceType}`))
-  const minP = Math.min(...rows.map((r) => r.startPeriod))
-  const maxP = Math.max(...rows.map((r) => r.endPeriod))
+  const span = monthSpan(rows)
   const existing = ids.length
     ? await ctx.db.contributionRecord.findMany({
-        where: { personId: { in: ids }, period: { gte: minP, lte: maxP }, status: { in: ['PAID', 'BACK_PAID', 'DECLARED'] } },
+        where: { personId: { in: ids }, period: { gte: span.from, lte: span.to }, status: { in: ['PAID', 'BACK_PAID', 'DECLARED'] } },
         select: { personId: true, insuranceType: true, period: true }
       })
     : []
@@ -119,10 +103,8 @@ async function check(kind: Kind, ctx: CheckContext, raw: Record<string, unknown>
       if (row.reason === DEEMED_REASON) issues.push({ field: 'reason', column: '补缴原因', reason: '视同缴费年限补缴需先经认定部门认定后再申报补缴（请办理视同缴费年限补缴申报）' })
       else if (!ALLOWED_LABOUR_REASONS.has(row.reason ?? '')) issues.push({ field: 'reason', column: '补缴原因', reason: `补缴原因“${BackPaymentReasons.label(row.reason ?? '')}”不适用于本事项` })
     }
-    if (!p) issues.push({ field: 'idNumber', column: '身份证号码', reason: '未查询到该人员的参保信息' })
-    else {
-      if (p.name !== row.name) issues.push({ field: 'name', column: '姓名', reason: '姓名与该身份证号码登记的姓名不一致' })
-      if (row.personNo !== undefined && row.personNo !== p.personNo) issues.push({ field: 'personNo', column: '个人编号', reason: '个人编号与身份证号码不一致' })
+    issues.push(...workerIssues(p, row, '身份证号码', { personNo: true }))
+    if (p) {
       if (p.status !== 'ACTIVE') issues.push({ field: 'idNumber', column: '身份证号码', reason: p.status === 'RETIRED' ? '该人员已离退休（无退休回退标识），不能补缴' : '该人员已死亡（无死亡回退标识），不能补缴' })
       const accountStart = details.get(p.id)?.accountStartDate
       if (kind === 'LABOUR' && accountStart && row.startPeriod < periodOfDate(isoDate(accountStart))) {
@@ -149,17 +131,15 @@ async function check(kind: Kind, ctx: CheckContext, raw: Record<string, unknown>
       for (const period of periodRange(row.startPeriod, row.endPeriod)) {
         const policy = pol.get(socialYearOf(period))
         if (!policy) {
-          issues.push({ field: 'startPeriod', column: '开始期号', reason: `${socialYearOf(period)}社保年度的缴费政策参数尚未公布` })
+          issues.push(policyMissing(socialYearOf(period), '开始期号'))
           break
         }
-        const base = contributionBase(row.monthlyWage, boundsOf(policy))
         for (const t of row.insuranceTypes) {
           if (taken.has(`${p.id}:${t}:${period}`)) {
             issues.push({ field: 'startPeriod', column: '开始期号', reason: `该人员${periodText(period)}${InsuranceTypes.label(t)}已有缴费记录，不能重复补缴` })
             continue
           }
-          const l = contributionLine(t, base, unitRate(policy, t, riskClass))
-          planned.push({ personId: p.id, insuranceType: t, period, baseFen: base, unitFen: l.unitFen, personalFen: l.personalFen })
+          planned.push({ personId: p.id, insuranceType: t, period, ...monthAmounts(policy, t, row.monthlyWage, riskClass) })
         }
       }
     }
@@ -198,11 +178,9 @@ function handler(kind: Kind, code: string): MatterHandler {
       return []
     },
     async apply(ctx: EffectContext) {
-      const unit = ctx.unit
-      if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+      const unit = applyingUnit(ctx)
       const checks = await check(kind, ctx, ctx.items.map((i) => i.data))
-      const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
-      if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') + (problems.length > 5 ? `等${problems.length}项` : '') })
+      refuseFailedRows(ctx.items, checks)
       for (const [i, item] of ctx.items.entries()) {
         await writeRecords(ctx.db, unit.id, checks[i]?.planned ?? [])
         await ctx.db.caseItem.update({ where: { id: item.id }, data: { personId: checks[i]?.personId ?? null } })

@@ -48,14 +48,14 @@ import type { Tx } from '../../db/tx.ts'
 import type { AuthContext } from '../../http/auth.ts'
 import { AppError } from '../../http/errors.ts'
 import { isUniqueViolation } from '../cases/db-errors.ts'
-import { idempotencyScope, runIdempotent, type Outcome } from '../cases/idempotency.ts'
+import type { Outcome } from '../cases/idempotency.ts'
 import { nextSequence, nextSequenceInTx } from '../cases/sequence.ts'
 import { contributionsNow } from './clock.ts'
 import { dateOnly, dec, instant, instantText, isoDate, periodText, toFen, yuan } from './convert.ts'
-import { CONTRIB_TX } from './declaration.ts'
 import { expireDueBills } from './expiry.ts'
 import { interestRateFor, policyForPeriod } from './policy.ts'
-import { agencyName, clerkUnit, lockUnit, type UnitRow } from './unit.ts'
+import { agencyName, clerkUnit, type UnitRow } from './unit.ts'
+import { changeUnit } from './unit-change.ts'
 import { billDeadline } from './working-days.ts'
 
 type Db = PrismaClient | Tx
@@ -212,24 +212,17 @@ async function lastVoidBillId(tx: Tx, declarationId: number): Promise<number | n
 
 export async function issueBill(prisma: PrismaClient, auth: AuthContext, body: { declarationId?: number | undefined; pending?: boolean | undefined }, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<BillDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.issueBill', declarationId: body.declarationId ?? null, pending: body.pending === true } } : undefined
+  const fingerprint = { op: 'contrib.issueBill', declarationId: body.declarationId ?? null, pending: body.pending === true }
   const seq = await nextSequence(prisma, BILL_NO_SEQUENCE)
-  return runIdempotent(
-    prisma,
-    idem,
-    async (tx) => {
-      await lockUnit(tx, unit.id)
-      await expireDueBills(tx, { unitId: unit.id }, now)
-      if (body.declarationId === undefined) {
-        const id = await createRecordsBill(tx, unit, now, seq)
-        return { status: 201, body: await billDetailById(tx, unit, id, now) }
-      }
-      const d = await billableDeclaration(tx, unit.id, body.declarationId)
-      const id = await createDeclarationBill(tx, unit, d, now, await lastVoidBillId(tx, d.id), seq)
+  return changeUnit(prisma, { auth, unitId: unit.id, idempotencyKey, fingerprint, expireBillsAt: now }, async (tx) => {
+    if (body.declarationId === undefined) {
+      const id = await createRecordsBill(tx, unit, now, seq)
       return { status: 201, body: await billDetailById(tx, unit, id, now) }
-    },
-    CONTRIB_TX
-  )
+    }
+    const d = await billableDeclaration(tx, unit.id, body.declarationId)
+    const id = await createDeclarationBill(tx, unit, d, now, await lastVoidBillId(tx, d.id), seq)
+    return { status: 201, body: await billDetailById(tx, unit, id, now) }
+  })
 }
 
 // ── bills of pending back-payment records (补缴核定) ─────────────────────────────────────────────
@@ -332,43 +325,27 @@ async function revokeLocked(tx: Tx, unitId: number, bill: { id: number; status: 
 
 export async function revokeBill(prisma: PrismaClient, auth: AuthContext, billNo: string, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<BillDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.revokeBill', billNo } } : undefined
-  return runIdempotent(
-    prisma,
-    idem,
-    async (tx) => {
-      await lockUnit(tx, unit.id)
-      await expireDueBills(tx, { unitId: unit.id }, now)
-      const bill = await lockOwnBill(tx, unit.id, billNo)
-      await revokeLocked(tx, unit.id, bill, now)
-      return { status: 200, body: await billDetailById(tx, unit, bill.id, now) }
-    },
-    CONTRIB_TX
-  )
+  return changeUnit(prisma, { auth, unitId: unit.id, idempotencyKey, fingerprint: { op: 'contrib.revokeBill', billNo }, expireBillsAt: now }, async (tx) => {
+    const bill = await lockOwnBill(tx, unit.id, billNo)
+    await revokeLocked(tx, unit.id, bill, now)
+    return { status: 200, body: await billDetailById(tx, unit, bill.id, now) }
+  })
 }
 
 /** 撤销原有的应缴认定单，重新打印一次: a VALID bill is revoked (same rule as revoke) and a new one issued; an EXPIRED
  *  bill is simply regenerated. The new bill points at the old one (`supersedes`). */
 export async function reissueBill(prisma: PrismaClient, auth: AuthContext, billNo: string, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<BillDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.reissueBill', billNo } } : undefined
   const seq = await nextSequence(prisma, BILL_NO_SEQUENCE)
-  return runIdempotent(
-    prisma,
-    idem,
-    async (tx) => {
-      await lockUnit(tx, unit.id)
-      await expireDueBills(tx, { unitId: unit.id }, now)
-      const bill = await lockOwnBill(tx, unit.id, billNo)
-      if (bill.status === 'PAID' || bill.status === 'REVOKED') throw new AppError('BILL_NOT_REVOCABLE', { detail: `该单据${BillStatuses.label(bill.status)}，不能重新生成` })
-      if (bill.declarationId === null) throw new AppError('BILL_NOT_REVOCABLE', { detail: '该单据不能重新生成' })
-      if (bill.status === 'VALID') await revokeLocked(tx, unit.id, bill, now)
-      const d = await billableDeclaration(tx, unit.id, bill.declarationId)
-      const id = await createDeclarationBill(tx, unit, d, now, bill.id, seq)
-      return { status: 201, body: await billDetailById(tx, unit, id, now) }
-    },
-    CONTRIB_TX
-  )
+  return changeUnit(prisma, { auth, unitId: unit.id, idempotencyKey, fingerprint: { op: 'contrib.reissueBill', billNo }, expireBillsAt: now }, async (tx) => {
+    const bill = await lockOwnBill(tx, unit.id, billNo)
+    if (bill.status === 'PAID' || bill.status === 'REVOKED') throw new AppError('BILL_NOT_REVOCABLE', { detail: `该单据${BillStatuses.label(bill.status)}，不能重新生成` })
+    if (bill.declarationId === null) throw new AppError('BILL_NOT_REVOCABLE', { detail: '该单据不能重新生成' })
+    if (bill.status === 'VALID') await revokeLocked(tx, unit.id, bill, now)
+    const d = await billableDeclaration(tx, unit.id, bill.declarationId)
+    const id = await createDeclarationBill(tx, unit, d, now, bill.id, seq)
+    return { status: 201, body: await billDetailById(tx, unit, id, now) }
+  })
 }
 
 // ── views ───────────────────────────────────────────────────────────────────────────────────

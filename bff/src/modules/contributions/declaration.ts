@@ -32,18 +32,17 @@ import type { PrismaClient } from '../../db/client.ts'
 import type { Tx } from '../../db/tx.ts'
 import type { AuthContext } from '../../http/auth.ts'
 import { AppError, type ErrorCode } from '../../http/errors.ts'
-import { idempotencyScope, runIdempotent, type Outcome } from '../cases/idempotency.ts'
+import type { Outcome } from '../cases/idempotency.ts'
 import { contributionsNow } from './clock.ts'
 import { computeDeclaration, typeTotalView, type Computation, type TypeTotal } from './compute.ts'
 import { dec, instant, instantText, isoDate, periodText, toFen, toFenOrNull, yuan } from './convert.ts'
 import { policyForPeriod, unitRate } from './policy.ts'
-import { activeInsurances, clerkUnit, lockUnit, type UnitInsuranceRow, type UnitRow } from './unit.ts'
+import { activeInsurances, clerkUnit, type UnitInsuranceRow, type UnitRow } from './unit.ts'
+import { changeUnit } from './unit-change.ts'
 import { expireDueBills } from './expiry.ts'
 
 type Db = PrismaClient | Tx
 
-/** Big transactions (5 000 staff = 15 000 lines): generous limits. */
-export const CONTRIB_TX = { timeout: 120_000, maxWait: 20_000 }
 const LIVE = ['DECLARED', 'BILLED'] as const
 const INSERT_CHUNK = 4000
 
@@ -79,6 +78,13 @@ export async function declarationBlockers(db: Db, unit: UnitRow, insurances: Uni
       )
     )
   }
+  out.push(...(await monthBlockers(db, unit, insurances, period)))
+  return out
+}
+
+/** Gates of any declaration of `period`, monthly or back: the 7/1 wage gate and one live declaration a month. */
+async function monthBlockers(db: Db, unit: UnitRow, insurances: UnitInsuranceRow[], period: Period): Promise<Blocker[]> {
+  const out: Blocker[] = []
   const socialYear = socialYearOf(period)
   const yearStart = new Date(`${socialYear}-07-01T00:00:00.000Z`)
   if (insurances.some((i) => i.enrolledOn < yearStart)) {
@@ -174,6 +180,26 @@ async function insertLines(tx: Tx, declarationId: number, c: Computation): Promi
   }
 }
 
+/** The declaration of `period` (已申报) with its totals and person lines; answers its detail. */
+async function storeDeclaration(tx: Tx, unit: UnitRow, period: Period, c: Computation, now: Date): Promise<DeclarationDetail> {
+  const d = await tx.contributionDeclaration.create({
+    data: {
+      unitId: unit.id,
+      period,
+      status: 'DECLARED',
+      headcount: c.headcount,
+      baseTotal: dec(c.baseTotalFen),
+      wageTotal: dec(c.wageTotalFen),
+      unitAmount: dec(c.unitFen),
+      personalAmount: dec(c.personalFen),
+      declaredAt: now
+    },
+    select: { id: true }
+  })
+  await insertLines(tx, d.id, c)
+  return declarationDetail(tx, unit, d.id, now)
+}
+
 export async function declareMonth(
   prisma: PrismaClient,
   auth: AuthContext,
@@ -186,49 +212,25 @@ export async function declareMonth(
   if (body.period !== undefined && body.period !== current) {
     throw new AppError('DECLARATION_NOT_CURRENT_MONTH', { field: 'period', detail: periodText(current) })
   }
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.declare', period: current } } : undefined
-  return runIdempotent(
-    prisma,
-    idem,
-    async (tx) => {
-      await lockUnit(tx, unit.id)
-      const insurances = await activeInsurances(tx, unit.id)
-      const blockers = await declarationBlockers(tx, unit, insurances, current)
-      if (blockers[0]) throwBlocker(blockers[0])
-      const { computation: c } = await compute(tx, unit, insurances, current)
-      if (c.headcount === 0) throw new AppError('DECLARATION_EMPTY', { detail: '当月没有参保缴费人员' })
-      const d = await tx.contributionDeclaration.create({
-        data: {
-          unitId: unit.id,
-          period: current,
-          status: 'DECLARED',
-          headcount: c.headcount,
-          baseTotal: dec(c.baseTotalFen),
-          wageTotal: dec(c.wageTotalFen),
-          unitAmount: dec(c.unitFen),
-          personalAmount: dec(c.personalFen),
-          declaredAt: now
-        },
-        select: { id: true }
-      })
-      await insertLines(tx, d.id, c)
-      return { status: 201, body: await declarationDetail(tx, unit, d.id, now) }
-    },
-    CONTRIB_TX
-  )
+  return changeUnit(prisma, { auth, unitId: unit.id, idempotencyKey, fingerprint: { op: 'contrib.declare', period: current } }, async (tx) => {
+    const insurances = await activeInsurances(tx, unit.id)
+    const blockers = await declarationBlockers(tx, unit, insurances, current)
+    if (blockers[0]) throwBlocker(blockers[0])
+    const { computation: c } = await compute(tx, unit, insurances, current)
+    if (c.headcount === 0) throw new AppError('DECLARATION_EMPTY', { detail: '当月没有参保缴费人员' })
+    return { status: 201, body: await storeDeclaration(tx, unit, current, c, now) }
+  })
 }
 
 // ── revoke (撤销申报, R44) ────────────────────────────────────────────────────────────────────
 
 export async function revokeDeclaration(prisma: PrismaClient, auth: AuthContext, id: number, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<DeclarationDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.revokeDeclaration', id } } : undefined
-  return runIdempotent(
+  const change = { auth, unitId: unit.id, idempotencyKey, fingerprint: { op: 'contrib.revokeDeclaration', id }, expireBillsAt: now }
+  return changeUnit(
     prisma,
-    idem,
+    change,
     async (tx) => {
-      await lockUnit(tx, unit.id)
-      await expireDueBills(tx, { unitId: unit.id }, now)
       const d = await tx.contributionDeclaration.findFirst({ where: { id, unitId: unit.id }, select: { id: true, status: true } })
       if (!d) throw new AppError('NOT_FOUND')
       if (d.status === 'REVOKED') throw new AppError('DECLARATION_NOT_REVOCABLE', { detail: '该申报已撤销' })
@@ -240,8 +242,7 @@ export async function revokeDeclaration(prisma: PrismaClient, auth: AuthContext,
       }
       await tx.contributionDeclaration.update({ where: { id }, data: { status: 'REVOKED', revokedAt: now } })
       return { status: 200, body: await declarationDetail(tx, unit, id, now) }
-    },
-    CONTRIB_TX
+    }
   )
 }
 
@@ -448,14 +449,7 @@ export async function backDeclarationBlockers(db: Db, unit: UnitRow, insurances:
   }
   const types = insurances.filter((i) => next(i) === period)
   if (types.length === 0 && earlier.length === 0) out.push(blocker('DECLARATION_EMPTY', `${periodText(period)}各险种均已核定缴费，无需补缴`))
-  const socialYear = socialYearOf(period)
-  const yearStart = new Date(`${socialYear}-07-01T00:00:00.000Z`)
-  if (insurances.some((i) => i.enrolledOn < yearStart)) {
-    const declared = await db.wageDeclaration.count({ where: { unitId: unit.id, year: socialYear } })
-    if (declared === 0) out.push(blocker('WAGES_NOT_DECLARED', String(socialYear)))
-  }
-  const existing = await db.contributionDeclaration.findFirst({ where: { unitId: unit.id, period, status: { in: [...LIVE] } }, select: { id: true } })
-  if (existing) out.push(blocker('DECLARATION_EXISTS', periodText(period)))
+  out.push(...(await monthBlockers(db, unit, insurances, period)))
   return { blockers: out, types }
 }
 
@@ -468,34 +462,12 @@ export async function backDeclarationBlockers(db: Db, unit: UnitRow, insurances:
  */
 export async function declareBackMonth(prisma: PrismaClient, auth: AuthContext, body: { period: number }, idempotencyKey: string | undefined, now = contributionsNow()): Promise<Outcome<DeclarationDetail>> {
   const { unit } = await clerkUnit(prisma, auth)
-  const idem = idempotencyKey ? { key: idempotencyKey, scope: idempotencyScope(auth), fingerprint: { op: 'contrib.backDeclare', period: body.period } } : undefined
-  return runIdempotent(
-    prisma,
-    idem,
-    async (tx) => {
-      await lockUnit(tx, unit.id)
-      const insurances = await activeInsurances(tx, unit.id)
-      const { blockers, types } = await backDeclarationBlockers(tx, unit, insurances, body.period, now)
-      if (blockers[0]) throwBlocker(blockers[0])
-      const { computation: c } = await compute(tx, unit, types, body.period)
-      if (c.headcount === 0) throw new AppError('DECLARATION_EMPTY', { detail: `${periodText(body.period)}没有参保缴费人员` })
-      const d = await tx.contributionDeclaration.create({
-        data: {
-          unitId: unit.id,
-          period: body.period,
-          status: 'DECLARED',
-          headcount: c.headcount,
-          baseTotal: dec(c.baseTotalFen),
-          wageTotal: dec(c.wageTotalFen),
-          unitAmount: dec(c.unitFen),
-          personalAmount: dec(c.personalFen),
-          declaredAt: now
-        },
-        select: { id: true }
-      })
-      await insertLines(tx, d.id, c)
-      return { status: 201, body: await declarationDetail(tx, unit, d.id, now) }
-    },
-    CONTRIB_TX
-  )
+  return changeUnit(prisma, { auth, unitId: unit.id, idempotencyKey, fingerprint: { op: 'contrib.backDeclare', period: body.period } }, async (tx) => {
+    const insurances = await activeInsurances(tx, unit.id)
+    const { blockers, types } = await backDeclarationBlockers(tx, unit, insurances, body.period, now)
+    if (blockers[0]) throwBlocker(blockers[0])
+    const { computation: c } = await compute(tx, unit, types, body.period)
+    if (c.headcount === 0) throw new AppError('DECLARATION_EMPTY', { detail: `${periodText(body.period)}没有参保缴费人员` })
+    return { status: 201, body: await storeDeclaration(tx, unit, body.period, c, now) }
+  })
 }

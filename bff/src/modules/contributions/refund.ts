@@ -17,18 +17,13 @@ import type { PrismaClient } from '../../db/client.ts'
 import type { Tx } from '../../db/tx.ts'
 import type { AuthContext } from '../../http/auth.ts'
 import { AppError } from '../../http/errors.ts'
-import { personsByIdNumber } from '../matters/lookup.ts'
 import type { CheckContext, EffectContext, MatterHandler, RowCheck } from '../matters/types.ts'
 import { contributionsNow } from './clock.ts'
 import { dec, instant, periodText, toFen, yuan } from './convert.ts'
 import { clerkUnit } from './unit.ts'
+import { applyingUnit, refuseFailedRows, rowWorkers, workerIssues, type WorkerPeriodRow } from './worker-rows.ts'
 
-interface Row {
-  personNo?: string
-  idNumber: string
-  name: string
-  startPeriod: number
-  endPeriod: number
+interface Row extends WorkerPeriodRow {
   insuranceTypes: UnitInsuranceType[]
   reason: string
 }
@@ -45,16 +40,14 @@ async function requireRefundAccount(db: Db, unitId: number): Promise<void> {
 }
 
 async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise<Array<RowCheck & { recordIds: bigint[] }>> {
-  const unit = ctx.unit
-  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const unit = applyingUnit(ctx)
   await requireRefundAccount(ctx.db, unit.id)
   const rows = raw as unknown as Row[]
   if (rows.length === 0) return []
   const current = shanghaiPeriod(contributionsNow())
   const first = addMonths(current, -3)
   const last = addMonths(current, -1)
-  const persons = await personsByIdNumber(ctx.db, rows.map((r) => r.idNumber))
-  const ids = [...persons.values()].map((p) => p.id)
+  const { persons, ids } = await rowWorkers(ctx.db, rows)
   const enrolments = ids.length
     ? await ctx.db.enrolment.findMany({ where: { unitId: unit.id, personId: { in: ids } }, orderBy: { id: 'desc' }, select: { personId: true, insuranceType: true, status: true, stopPeriod: true } })
     : []
@@ -80,9 +73,8 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
       })
     }
     const p = persons.get(row.idNumber)
-    if (!p) issues.push({ field: 'idNumber', column: '身份证号码', reason: '未查询到该人员的参保信息' })
-    else {
-      if (p.name !== row.name) issues.push({ field: 'name', column: '姓名', reason: '姓名与该身份证号码登记的姓名不一致' })
+    issues.push(...workerIssues(p, row, '身份证号码'))
+    if (p) {
       for (const t of row.insuranceTypes) {
         const label = InsuranceTypes.byCode[t].shortLabel
         const e = enrolments.find((x) => x.personId === p.id && x.insuranceType === t)
@@ -111,11 +103,8 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
 }
 
 async function apply(ctx: EffectContext): Promise<void> {
-  const unit = ctx.unit
-  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
   const checks = await check(ctx, ctx.items.map((i) => i.data))
-  const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
-  if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') })
+  refuseFailedRows(ctx.items, checks)
   const ids = checks.flatMap((c) => c.recordIds)
   const records = await ctx.db.contributionRecord.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true, insuranceType: true, period: true, personalAmount: true } })
   await ctx.db.contributionRecord.updateMany({ where: { id: { in: ids } }, data: { status: 'REFUNDED' } })

@@ -12,53 +12,29 @@
 // (`POST /api/unit/bills { pending: true }`; a bill whose total is negative is a 退费单据) and settled on 到账. When
 // the range reaches into the current social year, the year's wage row (wage_declaration) takes the new wage too, so
 // the following monthly declarations use it.
-import {
-  addMonths,
-  clampBase,
-  contributionBase,
-  contributionLine,
-  periodRange,
-  periodsOverlap,
-  shanghaiPeriod,
-  socialYearOf,
-  type RowIssue,
-  type UnitInsuranceType
-} from '@shebao/shared'
-import { AppError } from '../../http/errors.ts'
-import { personsByIdNumber } from '../matters/lookup.ts'
+import { addMonths, clampBase, contributionBase, periodRange, periodsOverlap, shanghaiPeriod, socialYearOf, type RowIssue, type UnitInsuranceType } from '@shebao/shared'
 import type { CheckContext, EffectContext, MatterHandler, RowCheck } from '../matters/types.ts'
 import { contributionsNow } from './clock.ts'
 import { dec, periodText, toFen } from './convert.ts'
-import { boundsOf, findPolicy, unitRate, type Policy } from './policy.ts'
+import { boundsOf, findPolicy, type Policy } from './policy.ts'
+import { applyingUnit, monthAmounts, monthSpan, policyMissing, refuseFailedRows, rowWorkers, unitRiskClass, workerIssues, type MonthAmounts, type WorkerPeriodRow } from './worker-rows.ts'
 
-interface Row {
-  personNo?: string
-  idNumber: string
-  name: string
-  startPeriod: number
-  endPeriod: number
+interface Row extends WorkerPeriodRow {
   monthlyWage: number
   key: string
 }
 
-interface Diff {
-  personId: number
-  insuranceType: UnitInsuranceType
-  period: number
-  baseFen: number
-  unitFen: number
-  personalFen: number
-}
+/** A difference of one month and type (new − old amounts). */
+type Diff = MonthAmounts
 
 async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise<Array<RowCheck & { diffs: Diff[] }>> {
-  const unit = ctx.unit
-  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const unit = applyingUnit(ctx)
   const rows = raw as unknown as Row[]
   if (rows.length === 0) return []
   const current = shanghaiPeriod(contributionsNow())
   const first = addMonths(current, -24)
   const last = addMonths(current, -1)
-  const riskClass = (await ctx.db.unit.findUnique({ where: { id: unit.id }, select: { riskClass: true } }))?.riskClass ?? 1
+  const riskClass = await unitRiskClass(ctx.db, unit.id)
   // R41 against the case's other rows (a row with the same key is this row, replaced or re-validated).
   const keys = new Set(rows.map((r) => r.key))
   const stored =
@@ -67,10 +43,8 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
       : (await ctx.db.caseItem.findMany({ where: { caseId: ctx.caseId, rowNo: { gt: 0 } }, select: { rowNo: true, data: true } }))
           .map((i) => ({ rowNo: i.rowNo, row: i.data as unknown as Row }))
           .filter((i) => !keys.has(i.row.key))
-  const persons = await personsByIdNumber(ctx.db, rows.map((r) => r.idNumber))
-  const ids = [...persons.values()].map((p) => p.id)
-  const minP = Math.min(...rows.map((r) => r.startPeriod))
-  const maxP = Math.max(...rows.map((r) => r.endPeriod))
+  const { persons, ids } = await rowWorkers(ctx.db, rows)
+  const { from: minP, to: maxP } = monthSpan(rows)
   const records = ids.length
     ? await ctx.db.contributionRecord.findMany({
         where: { unitId: unit.id, personId: { in: ids }, period: { gte: minP, lte: maxP }, status: { in: ['PAID', 'BACK_PAID'] }, kind: { in: ['NORMAL', 'BACK_PAYMENT'] } },
@@ -97,8 +71,7 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
     ]
     if (overlapping.length) issues.push({ field: 'startPeriod', column: '开始年月', reason: `同一人员的时间段有重复，不允许添加（${overlapping.join('、')}）` })
     const p = persons.get(row.idNumber)
-    if (!p) issues.push({ field: 'idNumber', column: '证件号码', reason: '未查询到该人员的参保信息' })
-    else if (p.name !== row.name) issues.push({ field: 'name', column: '姓名', reason: '姓名与该证件号码登记的姓名不一致' })
+    issues.push(...workerIssues(p, row, '证件号码'))
     if (issues.length === 0 && p) {
       const mine = records.filter((r) => r.personId === p.id && r.period >= row.startPeriod && r.period <= row.endPeriod)
       if (mine.length === 0) issues.push({ field: 'startPeriod', column: '开始年月', reason: '该时间段内没有本单位已到账的缴费记录' })
@@ -107,18 +80,17 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
         if (!policies.has(year)) policies.set(year, await findPolicy(ctx.db, unit.regionCode, year))
         const policy = policies.get(year)
         if (!policy) {
-          issues.push({ field: 'startPeriod', column: '开始年月', reason: `${year}社保年度的缴费政策参数尚未公布` })
+          issues.push(policyMissing(year, '开始年月'))
           break
         }
         for (const r of mine.filter((x) => x.period === period)) {
           const t = r.insuranceType as UnitInsuranceType
-          const base = contributionBase(row.monthlyWage, boundsOf(policy))
-          const l = contributionLine(t, base, unitRate(policy, t, riskClass))
+          const l = monthAmounts(policy, t, row.monthlyWage, riskClass)
           const adj = adjustments.filter((a) => a.personId === p.id && a.insuranceType === t && a.period === period)
           const oldUnit = toFen(r.unitAmount) + adj.reduce((s, a) => s + toFen(a.unitAmount), 0)
           const oldPersonal = toFen(r.personalAmount) + adj.reduce((s, a) => s + toFen(a.personalAmount), 0)
           if (l.unitFen !== oldUnit || l.personalFen !== oldPersonal) {
-            diffs.push({ personId: p.id, insuranceType: t, period, baseFen: base, unitFen: l.unitFen - oldUnit, personalFen: l.personalFen - oldPersonal })
+            diffs.push({ personId: p.id, insuranceType: t, period, baseFen: l.baseFen, unitFen: l.unitFen - oldUnit, personalFen: l.personalFen - oldPersonal })
           }
         }
       }
@@ -130,12 +102,10 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
 }
 
 async function apply(ctx: EffectContext): Promise<void> {
-  const unit = ctx.unit
-  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const unit = applyingUnit(ctx)
   const rows = ctx.items.map((i) => i.data as unknown as Row)
   const checks = await check(ctx, ctx.items.map((i) => i.data))
-  const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
-  if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') })
+  refuseFailedRows(ctx.items, checks)
   const currentYear = socialYearOf(shanghaiPeriod(contributionsNow()))
   for (const [i, item] of ctx.items.entries()) {
     for (const d of checks[i]?.diffs ?? []) {

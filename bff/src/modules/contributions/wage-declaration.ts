@@ -21,11 +21,11 @@ import type { AuthContext } from '../../http/auth.ts'
 import { AppError } from '../../http/errors.ts'
 import { buildTemplate } from '../cases/workbook.ts'
 import type { CheckContext, EffectContext, MatterHandler, RowCheck } from '../matters/types.ts'
-import { personsByIdNumber } from '../matters/lookup.ts'
 import { contributionsNow } from './clock.ts'
 import { dec, toFen, toFenOrNull } from './convert.ts'
 import { boundsOf, findPolicy } from './policy.ts'
 import { clerkUnit } from './unit.ts'
+import { applyingUnit, refuseFailedRows, rowWorkers, workerIssues } from './worker-rows.ts'
 
 /** The declaration year open now; 409 outside 4/1–6/30. */
 export function openWageYear(now = contributionsNow()): number {
@@ -44,15 +44,13 @@ async function checkForm(_ctx: CheckContext, form: Record<string, unknown>): Pro
 }
 
 async function checkRows(ctx: CheckContext, raw: Record<string, unknown>[]): Promise<RowCheck[]> {
-  const unit = ctx.unit
-  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const unit = applyingUnit(ctx)
   const year = openWageYear()
   const policy = await findPolicy(ctx.db, unit.regionCode, year)
   if (!policy) throw new AppError('POLICY_NOT_PUBLISHED', { detail: `${year}社保年度` })
   const bounds = boundsOf(policy)
   const rows = raw as unknown as WageDeclarationRow[]
-  const persons = await personsByIdNumber(ctx.db, rows.map((r) => r.idNumber))
-  const ids = [...persons.values()].map((p) => p.id)
+  const { persons, ids } = await rowWorkers(ctx.db, rows)
   const enrolled = new Set(
     ids.length
       ? (await ctx.db.enrolment.findMany({ where: { unitId: unit.id, personId: { in: ids }, status: 'ACTIVE' }, select: { personId: true } })).map((e) => e.personId)
@@ -61,10 +59,8 @@ async function checkRows(ctx: CheckContext, raw: Record<string, unknown>[]): Pro
   return rows.map((row) => {
     const issues: RowIssue[] = []
     const p = persons.get(row.idNumber)
-    if (!p) issues.push({ field: 'idNumber', column: '身份证号码', reason: '未查询到该人员的参保信息' })
-    else {
-      if (p.name !== row.name) issues.push({ field: 'name', column: '姓名', reason: '姓名与该身份证号码登记的姓名不一致' })
-      if (row.personNo !== undefined && row.personNo !== p.personNo) issues.push({ field: 'personNo', column: '个人编号', reason: '个人编号与身份证号码不一致' })
+    issues.push(...workerIssues(p, row, '身份证号码', { personNo: true }))
+    if (p) {
       if (!enrolled.has(p.id)) issues.push({ field: 'idNumber', column: '身份证号码', reason: '该人员不是本单位参保缴费人员' })
     }
     const declaredWage = declaredMonthlyWage(row.wageTotal, row.months)
@@ -78,12 +74,10 @@ async function checkRows(ctx: CheckContext, raw: Record<string, unknown>[]): Pro
 }
 
 async function apply(ctx: EffectContext): Promise<void> {
-  const unit = ctx.unit
-  if (!unit) throw new AppError('MATTER_NOT_FOR_ROLE')
+  const unit = applyingUnit(ctx)
   const year = openWageYear()
   const checks = await checkRows(ctx, ctx.items.map((i) => i.data))
-  const problems = checks.flatMap((c, i) => c.issues.map((x) => `第${ctx.items[i]?.rowNo}行：${x.reason}`))
-  if (problems.length) throw new AppError('RULE_VIOLATION', { detail: problems.slice(0, 5).join('；') + (problems.length > 5 ? `等${problems.length}项` : '') })
+  refuseFailedRows(ctx.items, checks)
   for (const [i, item] of ctx.items.entries()) {
     const personId = checks[i]?.personId as number
     const declaredWage = checks[i]?.derived?.['declaredWage'] as number
