@@ -44,6 +44,24 @@ const unitColumns: TemplateColumn[] = [
   { header: '单位名称', field: 'unitName', kind: 'unitName', example: '武汉**公司', width: 24 },
 ];
 
+/** The worker and insurance-type fields of a 减员 / 减少险种 / 增加险种 row (the worker is already enrolled). */
+const workerTypesFields = {
+  personNo: optionalText(20, '个人编号'),
+  idNumber: RowIdNumber,
+  name: RowPersonName,
+  insuranceTypes: UnitInsuranceTypesField,
+};
+const workerLabels = { personNo: '个人编号', idNumber: '身份证号码', name: '姓名' };
+
+/** Their template columns: the unit, then 个人编号, 身份证号码, 姓名 and a tick column per insurance type. */
+const workerTypesColumns: TemplateColumn[] = [
+  ...unitColumns,
+  { header: '个人编号', field: 'personNo', kind: 'text', example: '420500000001', width: 14 },
+  { header: '身份证号码', field: 'idNumber', kind: 'idNumber', required: true, example: '11010519491231002X', width: 22 },
+  { header: '姓名', field: 'name', kind: 'text', required: true, example: '张三', width: 10 },
+  ...insuranceTickColumns('insuranceTypes', { PENSION: '城镇企业职工养老保险', UNEMPLOYMENT: '失业保险', WORK_INJURY: '工伤保险' }),
+];
+
 /** Dates after the end of the current month are not accepted (the month must be declarable). */
 function notAfterThisMonth(date: string, ctx: RuleContext, field: string, column: string, what: string): RowIssue[] {
   return date > lastDayOfPeriod(periodOfDate(ctx.today)) ? [{ field, column, reason: `${what}不能晚于当月` }] : [];
@@ -152,10 +170,7 @@ export const staffEnrol: MatterDefinition<typeof noForm, typeof StaffEnrolRow> =
 // ── 单位职工社会保险暂停 (减员/停保) §3.3.17 ───────────────────────────────────────────────────
 
 export const StaffStopRow = z.object({
-  personNo: optionalText(20, '个人编号'),
-  idNumber: RowIdNumber,
-  name: RowPersonName,
-  insuranceTypes: UnitInsuranceTypesField,
+  ...workerTypesFields,
   /** 停保(减员)日期: the last day worked; its month is still payable (R004-23). */
   stopDate: dateField('停保(减员)日期'),
   reason: codeField(StopReasons, '停保(减员)原因'),
@@ -185,9 +200,7 @@ export const staffStop: MatterDefinition<typeof noForm, typeof StaffStopRow> = {
   row: StaffStopRow,
   rowKey: 'idNumber',
   rowLabels: {
-    personNo: '个人编号',
-    idNumber: '身份证号码',
-    name: '姓名',
+    ...workerLabels,
     insuranceTypes: '停保险种',
     stopDate: '停保(减员)日期',
     reason: '停保(减员)原因',
@@ -198,11 +211,7 @@ export const staffStop: MatterDefinition<typeof noForm, typeof StaffStopRow> = {
     title: '在职职工减员申报表',
     fileName: '在职职工减员申报表',
     columns: [
-      ...unitColumns,
-      { header: '个人编号', field: 'personNo', kind: 'text', example: '420500000001', width: 14 },
-      { header: '身份证号码', field: 'idNumber', kind: 'idNumber', required: true, example: '11010519491231002X', width: 22 },
-      { header: '姓名', field: 'name', kind: 'text', required: true, example: '张三', width: 10 },
-      ...insuranceTickColumns('insuranceTypes', { PENSION: '城镇企业职工养老保险', UNEMPLOYMENT: '失业保险', WORK_INJURY: '工伤保险' }),
+      ...workerTypesColumns,
       { header: '停保(减员)日期', field: 'stopDate', kind: 'date', required: true, example: '2021-03-31', width: 16 },
       { header: '停保(减员)原因', field: 'reason', kind: 'code', codeTable: StopReasons, required: true, example: '07 职工发生辞职(退)', width: 24 },
     ],
@@ -224,10 +233,7 @@ export const staffStop: MatterDefinition<typeof noForm, typeof StaffStopRow> = {
 // ── 单位职工减少险种登记 §3.3.18 ───────────────────────────────────────────────────────────────
 
 export const StaffReduceTypesRow = z.object({
-  personNo: optionalText(20, '个人编号'),
-  idNumber: RowIdNumber,
-  name: RowPersonName,
-  insuranceTypes: UnitInsuranceTypesField,
+  ...workerTypesFields,
   /** 变更日期: the last insured day of the reduced types (its month is payable, like 停保). */
   changeDate: dateField('变更日期'),
   reason: optionalText(64, '变更原因'),
@@ -249,17 +255,13 @@ export const staffReduceTypes: MatterDefinition<typeof noForm, typeof StaffReduc
   form: noForm,
   row: StaffReduceTypesRow,
   rowKey: 'idNumber',
-  rowLabels: { personNo: '个人编号', idNumber: '身份证号码', name: '姓名', insuranceTypes: '减少险种', changeDate: '变更日期', reason: '变更原因' },
+  rowLabels: { ...workerLabels, insuranceTypes: '减少险种', changeDate: '变更日期', reason: '变更原因' },
   rowRules: (row, ctx) => notAfterThisMonth(row.changeDate, ctx, 'changeDate', '变更日期', '变更日期'),
   template: {
     title: '在职职工险种减少申报表',
     fileName: '在职职工险种减少申报表',
     columns: [
-      ...unitColumns,
-      { header: '个人编号', field: 'personNo', kind: 'text', example: '420500000001', width: 14 },
-      { header: '身份证号码', field: 'idNumber', kind: 'idNumber', required: true, example: '11010519491231002X', width: 22 },
-      { header: '姓名', field: 'name', kind: 'text', required: true, example: '张三', width: 10 },
-      ...insuranceTickColumns('insuranceTypes', { PENSION: '城镇企业职工养老保险', UNEMPLOYMENT: '失业保险', WORK_INJURY: '工伤保险' }),
+      ...workerTypesColumns,
       { header: '变更日期', field: 'changeDate', kind: 'date', required: true, example: '2021-03-31', width: 14 },
     ],
     instruction: TEMPLATE_INSTRUCTION,
@@ -278,10 +280,7 @@ export const staffReduceTypes: MatterDefinition<typeof noForm, typeof StaffReduc
 // ── 单位职工增加险种登记 §3.3.19 ───────────────────────────────────────────────────────────────
 
 export const StaffAddTypesRow = z.object({
-  personNo: optionalText(20, '个人编号'),
-  idNumber: RowIdNumber,
-  name: RowPersonName,
-  insuranceTypes: UnitInsuranceTypesField,
+  ...workerTypesFields,
   /** 变更时间: the first insured day of the added types. */
   changeDate: dateField('变更时间'),
   /** 上年月均工资 in fen (T12), the base of the added types. */
@@ -306,9 +305,7 @@ export const staffAddTypes: MatterDefinition<typeof noForm, typeof StaffAddTypes
   row: StaffAddTypesRow,
   rowKey: 'idNumber',
   rowLabels: {
-    personNo: '个人编号',
-    idNumber: '身份证号码',
-    name: '姓名',
+    ...workerLabels,
     insuranceTypes: '参保险种',
     changeDate: '变更时间',
     monthlyWage: '上年月均工资',
@@ -319,11 +316,7 @@ export const staffAddTypes: MatterDefinition<typeof noForm, typeof StaffAddTypes
     title: '在职职工险种增加申报表',
     fileName: '在职职工险种增加申报表',
     columns: [
-      ...unitColumns,
-      { header: '个人编号', field: 'personNo', kind: 'text', example: '420500000001', width: 14 },
-      { header: '身份证号码', field: 'idNumber', kind: 'idNumber', required: true, example: '11010519491231002X', width: 22 },
-      { header: '姓名', field: 'name', kind: 'text', required: true, example: '张三', width: 10 },
-      ...insuranceTickColumns('insuranceTypes', { PENSION: '城镇企业职工养老保险', UNEMPLOYMENT: '失业保险', WORK_INJURY: '工伤保险' }),
+      ...workerTypesColumns,
       { header: '变更时间', field: 'changeDate', kind: 'date', required: true, example: '2021-03-01', width: 14 },
       { header: '上年月均工资', field: 'monthlyWage', kind: 'money', required: true, example: '8000', width: 14 },
     ],
