@@ -1,8 +1,12 @@
 /**
  * What each area of the app covers (PRODUCT.md §2–§6). The subpackage index pages list these; the pages behind
- * each entry are built area by area. The per-matter details (服务说明, forms, materials) will come from the
- * matter catalogue in @shebao/shared; this list only names the entries and says in one line what they are.
+ * each entry are built area by area (where a unit entry opens: `unitItemUrl`). The per-matter details (服务说明,
+ * forms, materials) come from the matter catalogue in @shebao/shared; this list only names the entries and says in
+ * one line what they are.
  */
+
+import { issuePageUrl } from '../pkg-cert/api'
+import { MATTER_PAGES } from '../pkg-matters/lib/types'
 
 export type AreaKey = 'query' | 'cert' | 'unit' | 'matters' | 'review' | 'verify'
 
@@ -98,7 +102,8 @@ export const AREAS: Record<AreaKey, Area> = {
           { key: 'unit-info', title: '单位综合信息', brief: '基本信息、各险种参保情况、经办人、银行账户与变更记录' },
           { key: 'roster', title: '单位参保人员', brief: '按条件筛选参保人员名单并导出' },
           { key: 'bills', title: '业务单据', brief: '应缴认定单等单据及缴费进度' },
-          { key: 'unit-cases', title: '单位办件记录', brief: '单位提交的业务及审核进度' }
+          { key: 'unit-cases', title: '单位办件记录', brief: '单位提交的业务及审核进度' },
+          { key: 'pending-verification', title: '待核实人员', brief: '待遇资格待核实、暂停发放的本单位人员' }
         ]
       },
       {
@@ -120,6 +125,10 @@ export const AREAS: Record<AreaKey, Area> = {
       {
         title: '单位证明',
         items: [{ key: 'unit-enrolment-cert', title: '单位参保证明', brief: '按险种和期间为所选职工开具' }]
+      },
+      {
+        title: '其他单位事项',
+        items: [{ key: 'more-matters', title: '更多单位事项', brief: '单位一般信息变更、险种增减、职工信息变更等全部单位业务' }]
       }
     ]
   },
@@ -178,4 +187,35 @@ export const AREAS: Record<AreaKey, Area> = {
 
 export function areaIndexUrl(key: AreaKey): string {
   return `/${AREAS[key].root}/pages/index/index`
+}
+
+/** The query pages of the unit subpackage (pkg-unit; its index is areaIndexUrl('unit'), the hall UNIT_HALL_PAGE_URL). */
+export const UNIT_PAGES = {
+  info: '/pkg-unit/pages/info/index',
+  roster: '/pkg-unit/pages/roster/index',
+  pending: '/pkg-unit/pages/pending/index'
+} as const
+
+/** The one place that says where each entry of the unit area (AREAS.unit) opens: hall nav and tiles, 单位办事. */
+const UNIT_ITEM_URLS: Record<string, string> = {
+  'unit-info': UNIT_PAGES.info,
+  roster: UNIT_PAGES.roster,
+  bills: '/pkg-contrib/pages/bills/index',
+  'unit-cases': MATTER_PAGES.records,
+  'pending-verification': UNIT_PAGES.pending,
+  'staff-add': MATTER_PAGES.wizard('STAFF_ENROL'),
+  'staff-stop': MATTER_PAGES.wizard('STAFF_STOP'),
+  'wage-declaration': MATTER_PAGES.wizard('WAGE_DECLARATION'),
+  'monthly-declaration': '/pkg-contrib/pages/declaration/index',
+  'back-payment': MATTER_PAGES.wizard('BACK_PAYMENT'),
+  refund: MATTER_PAGES.wizard('REFUND'),
+  'unit-enrolment-cert': issuePageUrl('UNIT_INSURANCE'),
+  'more-matters': MATTER_PAGES.index
+}
+
+/** Where a unit area entry opens (its key in AREAS.unit). */
+export function unitItemUrl(key: string): string {
+  const url = UNIT_ITEM_URLS[key]
+  if (!url) throw new Error(`no page for unit entry ${key}`)
+  return url
 }
