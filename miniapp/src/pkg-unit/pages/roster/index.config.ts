@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '单位参保人员'
+})
