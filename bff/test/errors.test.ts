@@ -72,6 +72,15 @@ describe('toAppError', () => {
     expect(root.message).toBe('请求参数有误：类型不正确')
   })
 
+  it('never glues an unlabelled field key to a Chinese reason', () => {
+    // a field the label catalogue does not know, whose schema message names it in Chinese
+    const coded = toAppError(z.object({ qzxStatus: z.enum(['A', 'B'], '参保状态代码无效') }).safeParse({ qzxStatus: 'X' }).error)
+    expect(coded.message).toBe('请求参数有误：参保状态代码无效')
+    // … and with a generic reason: the key quoted, not run into the words
+    const generic = toAppError(z.object({ qzxLimit: z.number().max(5) }).safeParse({ qzxLimit: 9 }).error)
+    expect(generic.message).toBe('请求参数有误：参数“qzxLimit”不能大于5')
+  })
+
   it('maps body-parser and http errors', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' })
     expect(toAppError(tooLarge)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' })

@@ -65,14 +65,25 @@ function issueField(issue: ZodIssueLike): string | undefined {
   return segs.length ? segs.join('.') : undefined
 }
 
+/**
+ * The message of one issue. A label without Chinese is a field the catalogue of field labels does not know (its
+ * raw key, "status"): never glue it to the reason ("status参保状态代码无效"). A reason the shared schema wrote in
+ * Chinese names the field itself; a generic reason gets the key quoted.
+ */
+function messageFor(label: string, reason: string, reasonFromSchema: boolean): string {
+  if (!label) return reason
+  if (reason.startsWith(label)) return reason // "证件号码格式不正确" already names the field: don't say it twice
+  if (CJK.test(label)) return `${label}${reason}`
+  return reasonFromSchema ? reason : `参数“${label}”${reason}`
+}
+
 /** A zod failure → 400 VALIDATION_FAILED naming the (first) field in Chinese; all issues go in `meta.issues`. */
 export function fromZodError(err: { issues: ZodIssueLike[] }): AppError {
   const issues = err.issues.map((issue) => {
     const field = issueField(issue)
     const label = field ? fieldLabel(field) : ''
     const reason = issueReason(issue)
-    // "证件号码格式不正确" already names the field: don't say it twice.
-    const message = !field && reason === '不能为空' ? '请求内容不能为空' : label && reason.startsWith(label) ? reason : `${label}${reason}`
+    const message = !field && reason === '不能为空' ? '请求内容不能为空' : messageFor(label, reason, CJK.test(issue.message))
     return { field, message }
   })
   const first = issues[0]
