@@ -10,6 +10,8 @@
  * - A declaration is addressed by its id, a bill by its 16-digit 征集通知单据号 (`billNo`). Another unit's id or
  *   bill number answers 404 like a missing one.
  * - Submissions (`POST …/declarations`, `POST /api/unit/bills`, re-issue, revoke, 到账) accept `Idempotency-Key`.
+ * - 稽核认定缴费基数 (R40): the center records the base its audit determined for a worker of a unit over a range of
+ *   months (`/api/review/audit-bases`); a 缴费工资变更 touching those months must arrive at exactly that base.
  * - Gates answer 409 with a Chinese message: DECLARATION_NOT_CURRENT_MONTH (当月只能申报当月),
  *   DECLARATION_ARREARS (最大做账期号不等于上一月或者当前月), WAGES_NOT_DECLARED (7月1日起须先完成缴费工资申报),
  *   DECLARATION_EXISTS, DECLARATION_EMPTY, BACK_DECLARATION_OUT_OF_RANGE, BACK_DECLARATION_NOT_NEXT, DECLARATION_NOT_REVOCABLE, BILL_NOT_ISSUABLE, BILL_NOT_REVOCABLE,
@@ -18,7 +20,9 @@
 import { z } from 'zod';
 import { InsuranceTypes } from '../codes/insurance';
 import { BillStatuses, DeclarationStatuses } from '../codes/status';
-import { codeSchema, InstantSchema, IsoDateSchema, PageQuery, Paged } from './common';
+import { isPeriod } from '../period';
+import { normalizeIdNumber, validateIdCard } from '../validate/id-card';
+import { codeSchema, InstantSchema, IsoDateSchema, PageQuery, Paged, UnitInsuranceTypeSchema } from './common';
 import { defineRoutes } from './route';
 
 // ── pieces ──────────────────────────────────────────────────────────────────────────────────
@@ -319,6 +323,64 @@ export const RefundListResponse = Paged(
   }),
 ).extend({ account: z.object({ bankName: z.string(), accountName: z.string(), accountNumber: z.string() }).nullable().describe('退收银行账户（脱敏）') });
 
+// ── 稽核认定缴费基数 (R40) ──────────────────────────────────────────────────────────────────────────
+
+/** Every message starts with the field's Chinese name (the BFF registers unitNo / baseFen / documentNo labels). */
+const AuditPeriod = (what: string) =>
+  z.int(`${what}须为YYYYMM格式的整数`).refine(isPeriod, `${what}须为有效的年月（YYYYMM）`).describe(`${what} YYYYMM`);
+
+export const AuditBaseBody = z
+  .object({
+    unitNo: z.string('单位编号不能为空').trim().min(1, '单位编号不能为空').max(20, '单位编号不能超过20位').describe('单位编号（本中心所辖单位）'),
+    idNumber: z
+      .string('证件号码不能为空')
+      .superRefine((v, ctx) => {
+        const r = validateIdCard(v);
+        if (!r.ok) ctx.addIssue({ code: 'custom', message: `证件号码有误：${r.reason}` });
+      })
+      .transform(normalizeIdNumber)
+      .describe('职工的公民身份号码（须在该单位参保）'),
+    insuranceType: UnitInsuranceTypeSchema.nullable().optional().describe('险种；不填（null）为全部险种'),
+    startPeriod: AuditPeriod('开始年月'),
+    endPeriod: AuditPeriod('结束年月'),
+    baseFen: z
+      .int('认定缴费基数须为以分为单位的整数')
+      .min(1, '认定缴费基数须大于0')
+      .max(100_000_000, '认定缴费基数超出合理范围')
+      .describe('稽核认定的缴费基数（分）；须在各年度缴费基数上下限之间，保留到10元（或等于上下限）'),
+    documentNo: z.string('稽核文书号不能为空').trim().min(1, '稽核文书号不能为空').max(64, '稽核文书号不能超过64个字符').describe('稽核文书号，如 宜人社稽字〔2025〕18号'),
+    remark: z.string('备注须为文字').trim().max(256, '备注不能超过256个字符').optional(),
+  })
+  .refine((b) => b.startPeriod <= b.endPeriod, { message: '结束年月不能早于开始年月', path: ['endPeriod'] });
+
+export const AuditBaseRow = z.object({
+  id: z.number().int(),
+  unitNo: z.string(),
+  unitName: z.string(),
+  personNo: z.string(),
+  name: z.string(),
+  idNumber: z.string().describe('证件号码（脱敏）'),
+  insuranceType: UnitInsuranceTypeSchema.nullable().describe('null：全部险种'),
+  insuranceLabel: z.string().describe('险种名称，或 全部险种'),
+  startPeriod: Period,
+  endPeriod: Period,
+  periodText: z.string().describe('如 2025年01月至2025年03月'),
+  baseFen: Fen.describe('稽核认定的缴费基数'),
+  baseYuan: Yuan,
+  documentNo: z.string().describe('稽核文书号'),
+  remark: z.string().nullable(),
+  recordedBy: z.string().describe('录入的经办人'),
+  recordedAt: InstantSchema,
+  recordedAtText: InstantText,
+});
+export type AuditBaseRow = z.infer<typeof AuditBaseRow>;
+
+export const AuditBaseListQuery = PageQuery.extend({
+  unitNo: optionalQuery(z.string().trim().max(20, '单位编号不能超过20位')).describe('单位编号'),
+  idNumber: optionalQuery(z.string().trim().max(18, '证件号码不能超过18位')).describe('证件号码（完整）'),
+});
+export const AuditBaseListResponse = Paged(AuditBaseRow);
+
 // ── routes ──────────────────────────────────────────────────────────────────────────────────
 
 export const contributionRoutes = defineRoutes([
@@ -393,5 +455,13 @@ export const contributionRoutes = defineRoutes([
   {
     method: 'POST', path: '/api/review/bills/:billNo/arrive', summary: '到账：认定单已缴费，写入实缴到账缴费记录并记入个人账户', tag: 'review', auth: 'reviewer',
     request: { params: BillParams }, response: ArrivalResponse, idempotent: true,
+  },
+  {
+    method: 'GET', path: '/api/review/audit-bases', summary: '稽核认定缴费基数（中心所辖单位，按录入时间倒序）', tag: 'review', auth: 'reviewer',
+    request: { query: AuditBaseListQuery }, response: AuditBaseListResponse,
+  },
+  {
+    method: 'POST', path: '/api/review/audit-bases', summary: '录入稽核认定缴费基数（缴费工资变更涉及这些月份时须与之一致）', tag: 'review', auth: 'reviewer',
+    request: { body: AuditBaseBody }, response: AuditBaseRow, status: 201, idempotent: true,
   },
 ]);

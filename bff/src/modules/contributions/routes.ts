@@ -3,9 +3,11 @@ import { Router } from '@koa/router'
 import { contributionRoutes as api } from '@shebao/shared'
 import type { Context } from 'koa'
 import type { ModuleDeps } from '../../deps.ts'
+import { registerFieldLabels } from '../../http/errors.ts'
 import { mountRoute, routeOf } from '../../http/route.ts'
 import { parseIdempotencyKey, type Outcome } from '../cases/idempotency.ts'
 import { arriveBill, listReviewBills } from './arrival.ts'
+import { listAuditBases, recordAuditBase } from './audit-base.ts'
 import { renderBillPdf } from './bill-pdf.ts'
 import { billDetailOf, findOwnBill, getBill, issueBill, listBills, reissueBill, revokeBill } from './bills.ts'
 import { declareBackMonth, declareMonth, getDeclaration, listDeclarationLines, listDeclarations, previewDeclaration, revokeDeclaration } from './declaration.ts'
@@ -18,6 +20,8 @@ function respond<T>(ctx: Context, outcome: Outcome<T>): T {
   if (outcome.replayed) ctx.set('Idempotent-Replayed', 'true')
   return outcome.body
 }
+
+registerFieldLabels({ unitNo: '单位编号', baseFen: '认定缴费基数', documentNo: '稽核文书号' })
 
 const keyOf = (ctx: Context) => parseIdempotencyKey(ctx.get('Idempotency-Key') || undefined)
 
@@ -84,6 +88,11 @@ export function contributionsRoutes(deps: ModuleDeps): Router {
   mountRoute(router, deps, routeOf(api, 'GET', '/api/review/bills'), ({ auth, query }) => listReviewBills(prisma, auth, query))
   mountRoute(router, deps, routeOf(api, 'POST', '/api/review/bills/:billNo/arrive'), async ({ auth, params, ctx }) =>
     respond(ctx, await arriveBill(prisma, auth, params.billNo, keyOf(ctx)))
+  )
+  // 稽核认定缴费基数 (R40).
+  mountRoute(router, deps, routeOf(api, 'GET', '/api/review/audit-bases'), ({ auth, query }) => listAuditBases(prisma, auth, query))
+  mountRoute(router, deps, routeOf(api, 'POST', '/api/review/audit-bases'), async ({ auth, body, ctx }) =>
+    respond(ctx, await recordAuditBase(prisma, auth, body, keyOf(ctx)))
   )
   return router
 }
