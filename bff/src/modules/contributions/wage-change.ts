@@ -5,7 +5,9 @@
 //    current − 1; the current month is declared with the new wage through the yearly wage row, below);
 //  - R41: the same worker's periods must not overlap, within the rows being added and the case's other rows;
 //  - the worker is registered (name as registered) and has paid records (实缴/补缴到账) of this unit in the range;
-//  - R40 (an audit-determined base must be matched) is not modelled: there is no audit data in this system.
+//  - R40: where the center's audit determined the worker's base in this unit for months of the range (稽核认定缴费基数,
+//    audit-base.ts), the base the row gives those months must equal it, else the row fails naming the audited base,
+//    the months and the 稽核文书号 ("请按认定结果重新申报"); months outside every determination are not concerned.
 // Effect: per paid record of the range, the new base = the wage floored/capped by THAT social year's bounds (R39), the
 // new amounts at that year's rates; the difference (new − old, unit and personal) becomes a 缴费工资变更差额 record
 // (kind ADJUSTMENT, 应缴未到账): positive = 补收, negative = 退还. They are billed with the unit's pending items
@@ -14,6 +16,7 @@
 // the following monthly declarations use it.
 import { addMonths, clampBase, contributionBase, periodRange, periodsOverlap, shanghaiPeriod, socialYearOf, type RowIssue, type UnitInsuranceType } from '@shebao/shared'
 import type { CheckContext, EffectContext, MatterHandler, RowCheck } from '../matters/types.ts'
+import { auditBaseIssues, auditBasesOf } from './audit-base.ts'
 import { contributionsNow } from './clock.ts'
 import { dec, periodText, toFen } from './convert.ts'
 import { boundsOf, findPolicy, type Policy } from './policy.ts'
@@ -58,6 +61,7 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
         select: { personId: true, insuranceType: true, period: true, unitAmount: true, personalAmount: true }
       })
     : []
+  const audits = await auditBasesOf(ctx.db, unit.id, ids, minP, maxP)
   const policies = new Map<number, Policy | null>()
   const out: Array<RowCheck & { diffs: Diff[] }> = []
   for (const [index, row] of rows.entries()) {
@@ -75,6 +79,8 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
     if (issues.length === 0 && p) {
       const mine = records.filter((r) => r.personId === p.id && r.period >= row.startPeriod && r.period <= row.endPeriod)
       if (mine.length === 0) issues.push({ field: 'startPeriod', column: '开始年月', reason: '该时间段内没有本单位已到账的缴费记录' })
+      // The base the row gives each paid month and type, for R40.
+      const bases: Array<{ period: number; insuranceType: UnitInsuranceType; baseFen: number }> = []
       for (const period of periodRange(row.startPeriod, row.endPeriod)) {
         const year = socialYearOf(period)
         if (!policies.has(year)) policies.set(year, await findPolicy(ctx.db, unit.regionCode, year))
@@ -86,6 +92,7 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
         for (const r of mine.filter((x) => x.period === period)) {
           const t = r.insuranceType as UnitInsuranceType
           const l = monthAmounts(policy, t, row.monthlyWage, riskClass)
+          bases.push({ period, insuranceType: t, baseFen: l.baseFen })
           const adj = adjustments.filter((a) => a.personId === p.id && a.insuranceType === t && a.period === period)
           const oldUnit = toFen(r.unitAmount) + adj.reduce((s, a) => s + toFen(a.unitAmount), 0)
           const oldPersonal = toFen(r.personalAmount) + adj.reduce((s, a) => s + toFen(a.personalAmount), 0)
@@ -94,6 +101,12 @@ async function check(ctx: CheckContext, raw: Record<string, unknown>[]): Promise
           }
         }
       }
+      // R40 compares the resulting base, not the declared wage: the seed asks that "单位申报的结果" equal "稽核认定的
+      // 结果", and the result of a declaration is the base the center generates from the wage (half-up to 10 yuan,
+      // then that year's floor/ceiling — this matter's own description), which is also what an audit determines.
+      // So a wage of 5,996 yuan matches an audited 6,000, and any wage under the floor matches an audited floor base:
+      // both give exactly the audited base and amounts; comparing wages would refuse them for nothing.
+      issues.push(...auditBaseIssues(audits.filter((a) => a.personId === p.id), bases))
     }
     const total = diffs.reduce((s, d) => s + d.unitFen + d.personalFen, 0)
     out.push({ issues, personId: p?.id ?? null, derived: { records: diffs.length, differenceFen: total, kind: total >= 0 ? '补收' : '退还' }, diffs })
