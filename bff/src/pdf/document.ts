@@ -38,8 +38,10 @@ export function openPdf(meta: PdfMeta): OpenPdf {
     pdfVersion: '1.7',
     lang: 'zh-CN',
     displayTitle: true,
-    // Our font as the default, so pdfkit does not parse Helvetica's AFM for every document.
-    font: fonts.regular as unknown as string,
+    // No default font: pdfkit would parse Helvetica's AFM for every document, and our font object as the default
+    // makes every later doc.font('R') miss pdfkit's cache (it is keyed by the default's PostScript name, not 'R')
+    // and re-open and compare the font, JSON of its name table included. 'R' is selected below, before any text.
+    font: null as unknown as string,
     info: {
       Title: meta.title,
       Author: meta.author,

@@ -3,16 +3,19 @@
 // (the last one with the verification address and the 授权码), 打印时间 (Asia/Shanghai) and 第N页/共M页.
 // Layouts follow seed 004 §4.9.1 (湖北省社会保险参保证明（单位专用）): a bordered summary grid, a caption row, a
 // numbered person table of 20 rows a page, footnotes under it.
+//
+// Cost (issue 5: a one-page proof is rendered on every issue): every cell is measured once — a one-line text by its
+// width (pdfkit's shared layout cache) and then placed by hand where pdfkit's line wrapper would put it; only text
+// that wraps goes through the wrapper — and font, colours and line width go through a Pen (bff/src/pdf/pen.ts),
+// which sets them only when they change.
 import crypto from 'node:crypto'
 import { formatAuthCode, shanghaiParts } from '@shebao/shared'
-import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import type { Block, CertificateDocument, TableColumn } from './document.ts'
-import { proofFonts } from '../../pdf/fonts.ts'
-import { shareLayoutCache } from '../../pdf/layout-cache.ts'
+import { A4, FONT, mm, openPdf, type PdfDoc } from '../../pdf/document.ts'
+import { Pen } from '../../pdf/pen.ts'
 
-const mm = (v: number) => (v * 72) / 25.4
-const PAGE = { width: 595.28, height: 841.89 }
+const PAGE = A4
 const MARGIN = { left: mm(16), right: mm(16), top: mm(12), bottom: mm(10) }
 const CONTENT_W = PAGE.width - MARGIN.left - MARGIN.right
 /** Printed size of the QR symbol (without quiet zone): 34 mm, above the 25 mm minimum, so the ~85 modules of the
@@ -28,8 +31,8 @@ const INK = '#000000'
 const RULE = '#222222'
 const SHADE = '#eeeeee'
 const MUTED = '#333333'
-
-const FONT = { R: 'R', B: 'B' } as const
+const FOOTER_RULE = '#999999'
+const CELL_PAD = 3
 
 export interface RenderInput {
   document: CertificateDocument
@@ -58,40 +61,8 @@ interface TextOpts {
 
 export async function renderCertificatePdf(input: RenderInput): Promise<RenderedPdf> {
   const { document: d } = input
-  const fonts = proofFonts()
   const issuedAt = new Date(d.issuedAt)
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    bufferPages: true,
-    compress: true,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    // Our font as the default, so pdfkit does not parse Helvetica's AFM for every document.
-    font: fonts.regular as unknown as string,
-    info: {
-      Title: d.title,
-      Author: d.issuer,
-      Subject: d.title,
-      Creator: '掌上社保',
-      Producer: '掌上社保 (pdfkit)',
-      CreationDate: issuedAt,
-      ModDate: issuedAt
-    }
-  })
-  // pdfkit accepts a fontkit font object: the parsed CJK font is shared by all documents of the process.
-  doc.registerFont(FONT.R, fonts.regular as unknown as string)
-  doc.registerFont(FONT.B, fonts.bold as unknown as string)
-  shareLayoutCache(doc, FONT.B, fonts.bold)
-  shareLayoutCache(doc, FONT.R, fonts.regular)
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve())
-    doc.on('error', reject)
-  })
+  const { doc, finish } = openPdf({ title: d.title, author: d.issuer, subject: d.title, createdAt: issuedAt })
 
   const qr = QRCode.create(input.qrText, { errorCorrectionLevel: 'M' })
   const printed = printTime(issuedAt)
@@ -103,14 +74,9 @@ export async function renderCertificatePdf(input: RenderInput): Promise<Rendered
 
   // Footers last, when the page count is known (bufferPages).
   const range = doc.bufferedPageRange()
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i)
-    layout.drawFooter(i - range.start + 1, range.count, printed)
-  }
-  doc.end()
-  await ended
-  const bytes = Buffer.concat(chunks)
-  return { bytes, pages: range.count, sha256: crypto.createHash('sha256').update(bytes).digest('hex') }
+  for (let i = range.start; i < range.start + range.count; i++) layout.drawFooter(i, i - range.start + 1, range.count, printed)
+  const { bytes, pages } = await finish()
+  return { bytes, pages, sha256: crypto.createHash('sha256').update(bytes).digest('hex') }
 }
 
 function printTime(at: Date): string {
@@ -123,26 +89,37 @@ function verificationNote(url: string, code: string): string {
   return `本证明出具后3个月内可扫描右上方二维码或登录本系统证明验证页面进行验证。验证地址：${url}　授权码：${formatAuthCode(code)}`
 }
 
-type Doc = InstanceType<typeof PDFDocument>
-
 interface QrModules {
   size: number
   get(row: number, col: number): number | boolean
 }
+
+/** How a text sits in its box: on one line of width `w` (placed by hand), or wrapped by pdfkit (`w` null); height `h`. */
+interface Fit {
+  w: number | null
+  h: number
+}
+
+type TableBlock = Extract<Block, { kind: 'table' }>
 
 class Layout {
   private y = BODY_TOP
   /** Computed at the first page (pdfkit measures text only once a page exists). */
   private footerTop = 0
   private contentBottom = 0
+  /** Heights of the footnotes (the same on every page). */
+  private noteHeights: number[] = []
+  private readonly pen: Pen
 
   constructor(
-    private readonly doc: Doc,
+    private readonly doc: PdfDoc,
     private readonly d: CertificateDocument,
     private readonly qr: QrModules,
     private readonly codeText: string,
     private readonly notes: string[]
-  ) {}
+  ) {
+    this.pen = new Pen(doc)
+  }
 
   // ── pages ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -153,7 +130,7 @@ class Layout {
 
   /** Every page repeats all blocks; the (single) fixed-row table is cut into pages of `rowsPerPage`. */
   renderPaged(): void {
-    const table = this.d.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table')
+    const table = this.d.blocks.find((b): b is TableBlock => b.kind === 'table')
     const perPage = table?.rowsPerPage ?? 20
     const rows = table?.rows ?? []
     const pageCount = Math.max(1, Math.ceil(rows.length / perPage))
@@ -167,7 +144,7 @@ class Layout {
   }
 
   private newPage(): void {
-    this.doc.addPage({ size: 'A4', margin: 0 })
+    this.pen.addPage({ size: 'A4', margin: 0 })
     if (!this.footerTop) {
       this.footerTop = PAGE.height - MARGIN.bottom - this.footerHeight()
       this.contentBottom = this.footerTop - 10
@@ -195,7 +172,7 @@ class Layout {
         doc.rect(QR_X + start * s, QR_Y + r * s, (c - start) * s + 0.05, s + 0.05)
       }
     }
-    doc.fillColor(INK).fill()
+    this.pen.fillColor(INK).fill()
     this.text('扫码验证真伪', QR_X - 6, QR_Y + QR_SIZE + 3, QR_SIZE + 12, { size: 7, align: 'center', color: MUTED })
   }
 
@@ -203,26 +180,28 @@ class Layout {
     const gutter = QR_SIZE + mm(4)
     const x = MARGIN.left + gutter
     const w = CONTENT_W - 2 * gutter
+    // The largest size (17 pt down to 12, by half points) at which the title fits one line; widths scale with size.
+    const at17 = this.pen.font(FONT.B).fontSize(17).widthOfString(this.d.title)
     let size = 17
-    this.doc.font(FONT.B)
-    while (size > 12 && this.doc.fontSize(size).widthOfString(this.d.title) > w) size -= 0.5
+    while (size > 12 && (at17 * size) / 17 > w) size -= 0.5
     this.text(this.d.title, x, QR_Y + mm(6), w, { size, bold: true, align: 'center' })
     this.text(`出具机构：${this.d.issuer}`, x, QR_Y + mm(6) + size + 10, w, { size: 9, align: 'center', color: MUTED })
     this.text(`授权码：${this.codeText}`, x, QR_Y + mm(6) + size + 24, w, { size: 9, align: 'center', color: MUTED })
   }
 
-  /** 备注 + footnotes, then 打印时间 and 第N页/共M页 on one line at the very bottom. */
-  drawFooter(page: number, pages: number, printed: string): void {
+  /** 备注 + footnotes, then 打印时间 and 第N页/共M页 on one line at the very bottom, on buffered page `index`. */
+  drawFooter(index: number, page: number, pages: number, printed: string): void {
+    this.pen.switchToPage(index)
     let y = this.footerTop
-    this.doc.moveTo(MARGIN.left, y - 4).lineTo(MARGIN.left + CONTENT_W, y - 4).lineWidth(0.4).strokeColor('#999999').stroke()
+    this.doc.moveTo(MARGIN.left, y - 4).lineTo(MARGIN.left + CONTENT_W, y - 4)
+    this.pen.lineWidth(0.4)
+    this.pen.strokeColor(FOOTER_RULE).stroke()
     this.text('备注：', MARGIN.left, y, CONTENT_W, { size: 8.5, bold: true })
     y += 13
     this.notes.forEach((note, i) => {
-      const label = `${i + 1}、`
-      this.text(label, MARGIN.left, y, 16, { size: 8, color: MUTED })
-      const h = this.measure(note, CONTENT_W - 16, { size: 8, lineGap: 1.5 })
+      this.text(`${i + 1}、`, MARGIN.left, y, 16, { size: 8, color: MUTED })
       this.text(note, MARGIN.left + 16, y, CONTENT_W - 16, { size: 8, color: MUTED, lineGap: 1.5 })
-      y += h + 2
+      y += (this.noteHeights[i] as number) + 2
     })
     const bottom = PAGE.height - MARGIN.bottom - 10
     this.text(`打印时间：${printed}`, MARGIN.left, bottom, CONTENT_W / 2, { size: 9 })
@@ -230,9 +209,8 @@ class Layout {
   }
 
   private footerHeight(): number {
-    let h = 13
-    for (const note of this.notes) h += this.measure(note, CONTENT_W - 16, { size: 8, lineGap: 1.5 }) + 2
-    return h + 18
+    this.noteHeights = this.notes.map((note) => this.fit(note, CONTENT_W - 16, { size: 8, lineGap: 1.5 }).h)
+    return 13 + this.noteHeights.reduce((sum, h) => sum + h + 2, 0) + 18
   }
 
   // ── blocks ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -246,17 +224,18 @@ class Layout {
       case 'heading': {
         this.ensure(30, mode)
         this.y += 6
-        this.doc.rect(MARGIN.left, this.y + 1.5, 3, 10).fillColor(INK).fill()
+        this.doc.rect(MARGIN.left, this.y + 1.5, 3, 10)
+        this.pen.fillColor(INK).fill()
         this.text(block.text, MARGIN.left + 8, this.y, CONTENT_W - 8, { size: 10.5, bold: true })
         this.y += 18
         return
       }
       case 'paragraph': {
         const opts: TextOpts = { size: 10.5, lineGap: 5, ...(block.indent ? { indent: 21 } : {}) }
-        const h = this.measure(block.text, CONTENT_W, opts)
-        this.ensure(h, mode)
-        this.text(block.text, MARGIN.left, this.y, CONTENT_W, opts)
-        this.y += h + 8
+        const fit = this.fit(block.text, CONTENT_W, opts)
+        this.ensure(fit.h, mode)
+        this.text(block.text, MARGIN.left, this.y, CONTENT_W, opts, fit)
+        this.y += fit.h + 8
         return
       }
       case 'table':
@@ -274,17 +253,18 @@ class Layout {
     }
   }
 
+  /** "label：value" in columns: the bold label runs on into the regular value (pdfkit's continued text). */
   private drawFields(items: { label: string; value: string }[], columns: number, mode: 'flow' | 'paged'): void {
     const colW = CONTENT_W / columns
     for (let i = 0; i < items.length; i += columns) {
       const row = items.slice(i, i + columns)
-      const h = Math.max(...row.map((it) => this.measure(`${it.label}：${it.value}`, colW - 8, { size: 10 }))) + 5
+      const h = Math.max(...row.map((it) => this.fit(`${it.label}：${it.value}`, colW - 8, { size: 10 }).h)) + 5
       this.ensure(h, mode)
+      this.pen.fillColor(INK)
       row.forEach((it, j) => {
         const x = MARGIN.left + j * colW
-        this.doc.font(FONT.B).fontSize(10).fillColor(INK)
-        this.doc.text(`${it.label}：`, x, this.y, { width: colW - 8, continued: true, lineBreak: true })
-        this.doc.font(FONT.R).text(it.value || '—')
+        this.pen.font(FONT.B).fontSize(10).text(`${it.label}：`, x, this.y, { width: colW - 8, continued: true, lineBreak: true })
+        this.pen.font(FONT.R).text(it.value || '—')
       })
       this.y += h
     }
@@ -293,14 +273,16 @@ class Layout {
 
   private drawGrid(widths: number[], rows: string[][], mode: 'flow' | 'paged'): void {
     const ws = scale(widths, CONTENT_W)
+    const opts: TextOpts = { size: 9.5, align: 'center' }
     for (const row of rows) {
-      const h = Math.max(20, ...ws.map((w, i) => this.measure(row[i] ?? '', w - 6, { size: 9.5 }) + 8))
+      const fits = ws.map((w, i) => this.fit(row[i] ?? '', w - 2 * CELL_PAD, opts))
+      const h = Math.max(20, ...fits.map((f) => f.h + 8))
       this.ensure(h, mode)
       let x = MARGIN.left
       ws.forEach((w, i) => {
         const cell = row[i] ?? ''
         const label = i % 2 === 0 && cell !== ''
-        this.cell(x, this.y, w, h, cell, { size: 9.5, align: 'center', bold: false }, label ? SHADE : undefined)
+        this.cell(x, this.y, w, h, cell, opts, label ? SHADE : undefined, fits[i])
         x += w
       })
       this.y += h
@@ -308,12 +290,12 @@ class Layout {
     this.y += 8
   }
 
-  private tableColumns(block: Extract<Block, { kind: 'table' }>): TableColumn[] {
+  private tableColumns(block: TableBlock): TableColumn[] {
     return block.numbered ? [{ title: '序号', width: 0.55, align: 'center' }, ...block.columns] : block.columns
   }
 
   /** Caption row (full width) and the header (two rows when columns are grouped). Returns nothing; moves y. */
-  private drawTableHead(block: Extract<Block, { kind: 'table' }>, ws: number[], continued: boolean): void {
+  private drawTableHead(block: TableBlock, ws: number[], continued: boolean): void {
     const cols = this.tableColumns(block)
     if (block.caption) {
       const caption = continued ? `${block.caption}（续）` : block.caption
@@ -322,6 +304,10 @@ class Layout {
     }
     const grouped = cols.some((c) => c.group)
     const rowH = 16
+    const titleOpts: TextOpts = { size: 9, bold: true, align: 'center' }
+    // Ungrouped: one row as high as the tallest title.
+    const fits = cols.map((c, i) => this.fit(c.title, (ws[i] as number) - 2 * CELL_PAD, titleOpts))
+    const headH = grouped ? rowH * 2 : Math.max(rowH + 2, ...fits.map((f) => f.h + 8))
     let x = MARGIN.left
     for (let i = 0; i < cols.length; ) {
       const col = cols[i] as TableColumn
@@ -329,7 +315,7 @@ class Layout {
         let j = i
         let gw = 0
         while (j < cols.length && cols[j]?.group === col.group) gw += ws[j++] as number
-        this.cell(x, this.y, gw, rowH, col.group, { size: 9, bold: true, align: 'center' }, SHADE)
+        this.cell(x, this.y, gw, rowH, col.group, titleOpts, SHADE)
         let sx = x
         for (let k = i; k < j; k++) {
           this.cell(sx, this.y + rowH, ws[k] as number, rowH, (cols[k] as TableColumn).title, { size: 8.5, bold: true, align: 'center' }, SHADE)
@@ -338,23 +324,27 @@ class Layout {
         x += gw
         i = j
       } else {
-        const h = grouped ? rowH * 2 : Math.max(rowH + 2, this.measure(col.title, (ws[i] as number) - 6, { size: 9, bold: true }) + 8)
-        this.cell(x, this.y, ws[i] as number, h, col.title, { size: 9, bold: true, align: 'center' }, SHADE)
+        const fit = fits[i] as Fit
+        const h = grouped ? rowH * 2 : Math.max(rowH + 2, fit.h + 8)
+        this.cell(x, this.y, ws[i] as number, h, col.title, titleOpts, SHADE, fit)
         x += ws[i] as number
         i++
       }
     }
-    this.y += grouped ? rowH * 2 : Math.max(rowH + 2, ...cols.map((c, i) => this.measure(c.title, (ws[i] as number) - 6, { size: 9, bold: true }) + 8))
+    this.y += headH
   }
 
-  private rowCells(block: Extract<Block, { kind: 'table' }>, row: string[], index: number): string[] {
+  private rowCells(block: TableBlock, row: string[], index: number): string[] {
     return block.numbered ? [String(index + 1), ...row] : row
   }
 
   /** Seed layout: exactly `perPage` numbered rows on every page, empty numbered rows filling the last. */
-  private drawFixedTable(block: Extract<Block, { kind: 'table' }>, rows: string[][], offset: number, perPage: number): void {
+  private drawFixedTable(block: TableBlock, rows: string[][], offset: number, perPage: number): void {
     const cols = this.tableColumns(block)
-    const ws = scale(cols.map((c) => c.width), CONTENT_W)
+    const ws = scale(
+      cols.map((c) => c.width),
+      CONTENT_W
+    )
     this.drawTableHead(block, ws, false)
     const rowH = Math.min(22, Math.max(13, (this.contentBottom - this.y) / perPage))
     const filled = block.fillPage ? perPage : rows.length
@@ -371,9 +361,12 @@ class Layout {
     this.y += 6
   }
 
-  private drawFlowTable(block: Extract<Block, { kind: 'table' }>, mode: 'flow' | 'paged'): void {
+  private drawFlowTable(block: TableBlock, mode: 'flow' | 'paged'): void {
     const cols = this.tableColumns(block)
-    const ws = scale(cols.map((c) => c.width), CONTENT_W)
+    const ws = scale(
+      cols.map((c) => c.width),
+      CONTENT_W
+    )
     this.ensure(19 + 32 + 20, mode)
     this.drawTableHead(block, ws, false)
     const body = block.rows.length ? block.rows : null
@@ -384,8 +377,11 @@ class Layout {
     }
     const all = [...body.map((r, i) => ({ cells: this.rowCells(block, r, i), total: false }))]
     if (block.totalRow) all.push({ cells: block.totalRow, total: true })
+    const bodyOpts: TextOpts = { size: 9 }
     for (const row of all) {
-      const h = Math.max(18, ...row.cells.map((c, k) => this.measure(c, (ws[k] as number) - 6, { size: 9 }) + 7))
+      // Each cell measured once, in its column, for the row's height and (body rows) to be drawn.
+      const fits = row.cells.map((c, k) => this.fit(c, (ws[k] as number) - 2 * CELL_PAD, bodyOpts))
+      const h = Math.max(18, ...fits.map((f) => f.h + 7))
       if (this.y + h > this.contentBottom && mode === 'flow') {
         this.newPage()
         this.drawTableHead(block, ws, true)
@@ -404,7 +400,7 @@ class Layout {
       } else {
         let x = MARGIN.left
         row.cells.forEach((c, k) => {
-          this.cell(x, this.y, ws[k] as number, h, c, { size: 9, align: (cols[k] as TableColumn).align ?? 'center' })
+          this.cell(x, this.y, ws[k] as number, h, c, { ...bodyOpts, align: (cols[k] as TableColumn).align ?? 'center' }, undefined, fits[k])
           x += ws[k] as number
         })
       }
@@ -419,33 +415,54 @@ class Layout {
     if (mode === 'flow' && this.y + height > this.contentBottom) this.newPage()
   }
 
-  private cell(x: number, y: number, w: number, h: number, text: string, opts: TextOpts, fill?: string): void {
+  /** A bordered (optionally shaded) box with its text centred vertically; `fit`: the text already measured. */
+  private cell(x: number, y: number, w: number, h: number, text: string, opts: TextOpts, fill?: string, fit?: Fit): void {
     const doc = this.doc
-    if (fill) doc.rect(x, y, w, h).fillColor(fill).fill()
-    doc.rect(x, y, w, h).lineWidth(0.5).strokeColor(RULE).stroke()
+    if (fill) {
+      doc.rect(x, y, w, h)
+      this.pen.fillColor(fill).fill()
+    }
+    doc.rect(x, y, w, h)
+    this.pen.lineWidth(0.5)
+    this.pen.strokeColor(RULE).stroke()
     if (!text) return
-    const pad = 3
-    const th = this.measure(text, w - 2 * pad, opts)
-    this.text(text, x + pad, y + Math.max(1, (h - th) / 2), w - 2 * pad, opts)
+    const inner = w - 2 * CELL_PAD
+    const f = fit ?? this.fit(text, inner, opts)
+    this.text(text, x + CELL_PAD, y + Math.max(1, (h - f.h) / 2), inner, opts, f)
   }
 
-  private text(str: string, x: number, y: number, width: number, opts: TextOpts): void {
-    this.doc
-      .font(opts.bold ? FONT.B : FONT.R)
-      .fontSize(opts.size)
-      .fillColor(opts.color ?? INK)
-      .text(str, x, y, {
-        width,
-        align: opts.align ?? 'left',
-        lineGap: opts.lineGap ?? 0,
-        lineBreak: true,
-        ...(opts.indent ? { indent: opts.indent } : {})
-      })
+  /**
+   * How `str` sets in `width`: a plain text that fits one line is measured by its width (cheap: pdfkit's layout
+   * cache) and is one line high; anything else (wrapping, line gaps, indents) is measured by pdfkit's line wrapper.
+   */
+  private fit(str: string, width: number, opts: TextOpts): Fit {
+    const doc = this.pen.font(opts.bold ? FONT.B : FONT.R).fontSize(opts.size)
+    const text = str || ' '
+    if (!opts.lineGap && !opts.indent && !text.includes('\n')) {
+      const w = doc.widthOfString(text)
+      if (w <= width) return { w, h: doc.currentLineHeight(true) }
+    }
+    return { w: null, h: doc.heightOfString(text, { width, lineGap: opts.lineGap ?? 0, ...(opts.indent ? { indent: opts.indent } : {}) }) }
   }
 
-  private measure(str: string, width: number, opts: TextOpts): number {
-    this.doc.font(opts.bold ? FONT.B : FONT.R).fontSize(opts.size)
-    return this.doc.heightOfString(str || ' ', { width, lineGap: opts.lineGap ?? 0, ...(opts.indent ? { indent: opts.indent } : {}) })
+  /** Draw `str` at (x, y) in a box `width` wide: one line placed by hand as pdfkit would align it, or wrapped. */
+  private text(str: string, x: number, y: number, width: number, opts: TextOpts, fit?: Fit): void {
+    const f = fit ?? this.fit(str, width, opts)
+    this.pen.fillColor(opts.color ?? INK)
+    const doc = this.pen.font(opts.bold ? FONT.B : FONT.R).fontSize(opts.size)
+    if (f.w !== null) {
+      const free = width - f.w
+      const dx = opts.align === 'center' ? free / 2 : opts.align === 'right' ? free : 0
+      doc.text(str, x + dx, y, { lineBreak: false })
+      return
+    }
+    doc.text(str, x, y, {
+      width,
+      align: opts.align ?? 'left',
+      lineGap: opts.lineGap ?? 0,
+      lineBreak: true,
+      ...(opts.indent ? { indent: opts.indent } : {})
+    })
   }
 }
 
