@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ppmToDecimalString, REGIONS, shanghaiToday, socialYearOf, UNIT_INSURANCE_TYPES, LATE_FEE_DAILY_PPM, fenToYuanString } from '@shebao/shared';
 import { hashSecret } from '../../bff/src/modules/identity/secret-hash.ts';
+import { seedAuditBases } from './audit-bases.ts';
 import { DEMO_PERSON_COUNT, DEMO_PERSONS, DEMO_REVIEWER, DEMO_REVIEWERS, demoAccountsText } from './demo-accounts.ts';
 import { assignClerks, makeClock, makePerson, makePickers, makeUnit, meanHistoryMonths, Registry, type PeopleContext, type PersonModel, type UnitModel } from './model.ts';
 import { interestRates, LAST_POLICY_YEAR_MIN, PolicyTable } from './policy.ts';
@@ -174,6 +175,9 @@ export async function runSeed(options: SeedOptions): Promise<SeedResult> {
     for (const r of DEMO_REVIEWERS) last.add('reviewer', [str(r.username), str(r.name), str(reviewerHash), str(r.regionCode), bool(r.active)]);
     await writeBatch(conn, last);
     tally(last);
+
+    // ── 稽核认定缴费基数: through the reviewer endpoint's use case (needs units, people, records, reviewers) ──
+    counts.audit_base_determination = await seedAuditBases(options.databaseUrl, clock);
 
     const rows = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
     const ms = Date.now() - t0;

@@ -68,6 +68,10 @@ export const COLUMNS = {
   work_injury_appraisal: ['person_id', 'determination_id', 'kind', 'appraisal_no', 'disability_level', 'care_level', 'conclusion', 'appraised_on'],
   unit_clerk: ['unit_id', 'person_id', 'name', 'id_number', 'department', 'phone', 'email', 'active', 'authorized_at'],
   reviewer: ['username', 'name', 'password_hash', 'region_code', 'active'],
+  // Written by recordAuditBase (audit-bases.ts), not by a RowBatch; listed for the checksums and the migration check.
+  audit_base_determination: [
+    'unit_id', 'person_id', 'insurance_type', 'start_period', 'end_period', 'base', 'document_no', 'remark', 'recorded_by_id', 'recorded_by_name',
+  ],
 } as const;
 
 export type Table = keyof typeof COLUMNS;
@@ -76,7 +80,7 @@ export type Table = keyof typeof COLUMNS;
 export const TABLE_ORDER: readonly Table[] = [
   'region', 'policy_year', 'policy_rate', 'work_injury_class', 'account_interest_rate', 'unit', 'unit_insurance', 'person',
   'essc_card', 'bank_account', 'enrolment', 'wage_declaration', 'contribution_record', 'personal_account_year', 'benefit_payment',
-  'eligibility_certification', 'work_injury_determination', 'work_injury_appraisal', 'unit_clerk', 'reviewer',
+  'eligibility_certification', 'work_injury_determination', 'work_injury_appraisal', 'unit_clerk', 'reviewer', 'audit_base_determination',
 ];
 
 /** Rows of one transaction: per table, tuples of SQL literals in COLUMNS order. */
