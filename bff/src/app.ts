@@ -16,7 +16,7 @@ import { requestId } from './http/request-id.ts'
 import { corsPolicy, securityHeaders } from './http/security.ts'
 import { H5Site, serveH5 } from './http/static-h5.ts'
 import { isClientAbort } from './http/logger.ts'
-import { SessionLiveness } from './modules/identity/index.ts'
+import { rawSessionRows, SessionLiveness } from './modules/identity/index.ts'
 import { personRoutes } from './modules/person/routes.ts'
 import { identityRoutes } from './modules/identity/routes.ts'
 import { certificatesRoutes } from './modules/certificates/routes.ts'
@@ -70,7 +70,7 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Cre
   const keys = appDeps.keys ?? loadSigningKeys(withPem({ keysDir: config.keysDir }, config.jwtPrivateKeyPem))
   const rateLimiter = appDeps.rateLimiter ?? new DbRateLimiter(prisma)
   // Every authenticated request asks whether its session is still live (signed out, revoked → 401).
-  const liveness = appDeps.sessionCheck ? undefined : new SessionLiveness(prisma)
+  const liveness = appDeps.sessionCheck ? undefined : new SessionLiveness(rawSessionRows(config.databaseUrl))
   const isSessionActive = appDeps.sessionCheck ?? (liveness as SessionLiveness).isLive
   const closers: Array<() => Promise<void> | void> = []
   const closing = new AbortController()
@@ -132,7 +132,7 @@ export function createApp(appDeps: AppDeps, options: CreateAppOptions = {}): Cre
           logger.warn({ err }, 'releasing a module resource failed')
         }
       }
-      liveness?.close()
+      await liveness?.close()
     })())
   return { app, deps, site, unmounted, drain, close }
 }

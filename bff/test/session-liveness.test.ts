@@ -16,17 +16,20 @@ class FakeSessions {
   gate: Promise<void> | undefined
   fail = false
 
-  readonly session = {
-    findMany: async (args: { where: { id: { in: string[] } } }) => {
-      const ids = args.where.id.in
-      this.statements.push(ids)
+  readonly reader = {
+    read: async (ids: readonly string[]) => {
+      this.statements.push([...ids])
       // Read now (the snapshot a transaction would see), answer when the gate opens.
       const found = ids.map((id) => this.rows.get(id)).filter((r): r is Row => r !== undefined).map((r) => ({ ...r }))
       if (this.gate) await this.gate
       if (this.fail) throw new Error('database down')
       return found
+    },
+    close: async () => {
+      this.closed = true
     }
   }
+  closed = false
 
   person(id: string, personId: number, opts: Partial<Row> = {}): AuthContext {
     this.rows.set(id, { id, role: 'PERSON', personId, unitId: null, reviewerId: null, revokedAt: null, expiresAt: new Date(Date.now() + 3600_000), ...opts })
@@ -47,12 +50,12 @@ class FakeSessions {
 let clock = Date.now()
 const caches: SessionLiveness[] = []
 function cache(db: FakeSessions, opts: { ttlMs?: number; maxEntries?: number } = {}): SessionLiveness {
-  const c = new SessionLiveness(db as never, { now: () => clock, ...opts })
+  const c = new SessionLiveness(db.reader, { now: () => clock, ...opts })
   caches.push(c)
   return c
 }
-afterEach(() => {
-  for (const c of caches.splice(0)) c.close()
+afterEach(async () => {
+  for (const c of caches.splice(0)) await c.close()
 })
 
 describe('SessionLiveness', () => {
@@ -100,7 +103,7 @@ describe('SessionLiveness', () => {
   it('a live answer is not kept past the session’s own expiry', async () => {
     const db = new FakeSessions()
     const auth = db.person('short', 1, { expiresAt: new Date(Date.now() + 1000) })
-    const c = new SessionLiveness(db as never, { ttlMs: 60_000 })
+    const c = new SessionLiveness(db.reader, { ttlMs: 60_000 })
     caches.push(c)
     expect(await c.isLive(auth)).toBe(true)
     await new Promise((r) => setTimeout(r, 1100))
@@ -176,13 +179,14 @@ describe('SessionLiveness', () => {
     expect(await c.isLive(auth)).toBe(true)
   })
 
-  it('close() stops hearing revocations', async () => {
+  it('close() stops hearing revocations and closes the reader', async () => {
     const db = new FakeSessions()
     const auth = db.person('c', 1)
     const c = cache(db)
     expect(await c.isLive(auth)).toBe(true)
-    c.close()
+    await c.close()
     announceRevoked({ sessionId: 'c' }) // nothing to hear it: no error
     expect(c.size).toBe(0)
+    expect(db.closed).toBe(true)
   })
 })

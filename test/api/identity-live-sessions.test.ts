@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { removeUnitClerk } from '../../bff/src/modules/identity/manage-unit-clerks.ts'
 import { SessionLiveness } from '../../bff/src/modules/identity/session-liveness.ts'
+import { rawSessionRows } from '../../bff/src/modules/identity/session-rows.ts'
 import { signAccessToken } from '../../bff/src/http/auth.ts'
 import { startBff, type RunningBff } from '../helpers/bff.ts'
 import { clientFrom, IdentityFixtures, randomIp, type FixturePerson, type FixtureUnit } from '../helpers/fixtures.ts'
@@ -137,11 +138,11 @@ describe('a revocation made by another process', () => {
   beforeAll(async () => {
     // Its own cache with a short TTL; the revocation below is written straight to the table, so nothing in this
     // process announces it (as when the CLI or another instance revokes).
-    liveness = new SessionLiveness(bff.prisma, { ttlMs: 400 })
+    liveness = new SessionLiveness(rawSessionRows(bff.config.databaseUrl), { ttlMs: 400 })
     second = await startBff({ env: { TRUST_PROXY: '1' }, sessionCheck: liveness.isLive })
   })
   afterAll(async () => {
-    liveness.close()
+    await liveness?.close()
     await second?.close()
   })
 

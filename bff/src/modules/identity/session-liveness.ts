@@ -3,17 +3,18 @@
 // (sessions.ts `sessionMatches`). The guard asks on every authenticated request, including the hot reads
 // (缴费信息, > 1 000 requests a second), so the rows are cached in this process:
 //  - a hit is a Map lookup; misses that arrive in the same turn of the event loop share one
-//    `SELECT … FROM session WHERE id IN (…)`, and concurrent misses of one session share its lookup;
+//    `SELECT … FROM session WHERE id IN (…)` (the app reads on the raw driver, session-rows.ts), and concurrent
+//    misses of one session share its lookup;
 //  - a live row is kept `ttlMs` (a few seconds; never past the session's own expiry), a revoked or expired one
 //    longer (that is final), an unknown id `ttlMs`; at most `maxEntries` rows (the oldest go first);
 //  - revocations in this process (logout, PIN change, refresh-token reuse, clerk removal; session-revocations.ts)
 //    drop the rows at once, and those sessions are not cached again for `ttlMs`: a lookup that raced the revoking
 //    transaction (read before its commit) cannot put the old "live" answer back;
 //  - a revocation by another process (another BFF instance, the admin CLI) takes effect within `ttlMs`.
-import type { PrismaClient } from '../../db/client.ts'
 import type { AuthContext } from '../../http/auth.ts'
 import { isCovered, onSessionsRevoked, type RevokedSessions } from './session-revocations.ts'
-import { SESSION_LIVENESS_SELECT, sessionMatches, type SessionLivenessRow } from './sessions.ts'
+import type { SessionRowsReader } from './session-rows.ts'
+import { sessionMatches, type SessionLivenessRow } from './sessions.ts'
 
 export const SESSION_LIVENESS_TTL_MS = 5_000
 const FINAL_TTL_MS = 60_000
@@ -40,8 +41,6 @@ interface Distrust {
   until: number
 }
 
-type SessionReader = Pick<PrismaClient['session'], 'findMany'>
-
 export class SessionLiveness {
   private readonly entries = new Map<string, Entry>()
   private readonly inFlight = new Map<string, Promise<SessionLivenessRow | null>>()
@@ -53,7 +52,7 @@ export class SessionLiveness {
   private readonly unsubscribe: () => void
 
   constructor(
-    private readonly db: { session: SessionReader },
+    private readonly rows: SessionRowsReader,
     opts: SessionLivenessOptions = {}
   ) {
     this.ttlMs = opts.ttlMs ?? SESSION_LIVENESS_TTL_MS
@@ -94,10 +93,11 @@ export class SessionLiveness {
     return this.entries.size
   }
 
-  /** Stop hearing revocations (the app is closing). */
-  close(): void {
+  /** Stop hearing revocations and release the reader (the app is closing). */
+  async close(): Promise<void> {
     this.unsubscribe()
     this.entries.clear()
+    await this.rows.close()
   }
 
   private remember(sessionId: string, row: SessionLivenessRow | null, now: number): void {
@@ -144,7 +144,7 @@ export class SessionLiveness {
     for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
       const part = ids.slice(i, i + LOOKUP_CHUNK)
       try {
-        const rows = await this.db.session.findMany({ where: { id: { in: part } }, select: { id: true, ...SESSION_LIVENESS_SELECT } })
+        const rows = await this.rows.read(part)
         const byId = new Map(rows.map((r) => [r.id, r]))
         for (const id of part) {
           const r = byId.get(id)
