@@ -2,7 +2,7 @@
 export { identityRoutes } from './routes.ts'
 export { isSessionLive, requireLiveSession } from './sessions.ts'
 export { SessionLiveness, SESSION_LIVENESS_TTL_MS, type SessionLivenessOptions } from './session-liveness.ts'
-export { prismaSessionRows, rawSessionRows, type SessionRowsReader } from './session-rows.ts'
+export { rawSessionRows, type SessionRowsReader } from './session-rows.ts'
 export { authorisedUnits, isAuthorisedClerk } from './clerk-authorisation.ts'
 export { createReviewer, checkReviewerPassword, AdminInputError } from './create-reviewer.ts'
 export { addUnitClerk, removeUnitClerk } from './manage-unit-clerks.ts'

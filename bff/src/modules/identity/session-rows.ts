@@ -1,12 +1,10 @@
 // Where SessionLiveness reads session rows on a cache miss. The miss is on the hot reads' path (缴费信息 with many
 // signed-in people), so the app's reader is the raw `mariadb` driver: measured 0.1–0.16 ms of CPU per primary-key
 // lookup against 0.6–1.5 ms through Prisma (query compilation, the adapter's row mapping) — the same statement. Its own
-// small pool beside Prisma's (connections close after a minute idle); the app closes it on shutdown. The Prisma
-// reader is for tools and tests that have only a client.
+// small pool beside Prisma's (connections close after a minute idle); the app closes it on shutdown.
 import * as mariadb from 'mariadb'
-import type { PrismaClient } from '../../db/client.ts'
 import { poolConfigFromUrl } from '../../db/client.ts'
-import { SESSION_LIVENESS_SELECT, type SessionLivenessRow, type SessionRole } from './sessions.ts'
+import type { SessionLivenessRow, SessionRole } from './sessions.ts'
 
 export type SessionRow = SessionLivenessRow & { id: string }
 
@@ -54,12 +52,5 @@ export function rawSessionRows(databaseUrl: string, poolSize = 4): SessionRowsRe
       pool = undefined
       await p?.end()
     }
-  }
-}
-
-export function prismaSessionRows(prisma: Pick<PrismaClient, 'session'>): SessionRowsReader {
-  return {
-    read: (ids) => prisma.session.findMany({ where: { id: { in: [...ids] } }, select: { id: true, ...SESSION_LIVENESS_SELECT } }),
-    close: async () => {}
   }
 }
