@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { ArrowRight, Store, User } from '@nutui/icons-react-taro'
 import { isIdCard, normalizeIdNumber, PIN_LENGTH, type PinSignInBody, type SessionTokens } from '@shebao/shared'
+import { Button } from '../../components/Button'
 import PageShell from '../../components/PageShell'
 import { useWideScreen } from '../../hooks/useWideScreen'
 import { api, ApiError } from '../../services/api'
 import { sessionUserOf, startSession } from '../../services/session'
 import { toastSuccess } from '../../services/toast'
 import { ACTIVATE_PAGE_URL, leaveSignInPages, QR_LOGIN_PAGE_URL } from './nav'
-import { BUTTON_ROLE } from './a11y'
 import './index.scss'
 
 interface Problems {
@@ -115,7 +115,7 @@ export default function Login() {
         </View>
       )}
 
-      <Button {...BUTTON_ROLE} className='login__submit' block type='primary' loading={busy} disabled={busy} onClick={submit}>
+      <Button className='login__submit' block type='primary' loading={busy} disabled={busy} onClick={submit}>
         登录
       </Button>
       <View className='login__activate' onClick={() => Taro.navigateTo({ url: ACTIVATE_PAGE_URL })}>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox, Input } from '@nutui/nutui-react-taro'
+import { Checkbox, Input } from '@nutui/nutui-react-taro'
 import type { UnitStaffResponse } from '@shebao/shared'
+import { Button } from '../../components/Button'
 import { certApi } from '../api'
 import './StaffPicker.scss'
 

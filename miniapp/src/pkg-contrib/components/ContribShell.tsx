@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../components/Button'
 import PageShell from '../../components/PageShell'
 import { useSessionUser } from '../../hooks/useSession'
 import { roleProps } from '../../pages/login/a11y'

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Loading } from '@nutui/nutui-react-taro'
+import { Loading } from '@nutui/nutui-react-taro'
 import { formatYuan } from '@shebao/shared'
+import { Button } from '../../components/Button'
 import { contribApi, type DeclarationLinesT } from '../lib/api'
 import DataTable, { type Column } from './DataTable'
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../components/Button'
 import '../styles/query.scss'
 
 export interface LoadMoreProps {

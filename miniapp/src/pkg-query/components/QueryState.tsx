@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { Failure, Order, User } from '@nutui/icons-react-taro'
+import { Button } from '../../components/Button'
 import { LOGIN_PAGE } from '../../services/api'
 import '../styles/query.scss'
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { Failure, Order } from '@nutui/icons-react-taro'
-import { BUTTON_ROLE } from '../../pages/login/a11y'
+import { Button } from '../../components/Button'
 import '../styles/unit.scss'
 
 export interface UnitStateProps {
@@ -26,7 +26,7 @@ export default function UnitState({ error, ready, reload, empty, emptyText, chil
     return (
       <View className='uq-state uq-state--error' ariaRole='alert'>
         <Empty image={<Failure size={56} color='#f7a1a1' />} title='暂时没有查到' description={error} imageSize={72} />
-        <Button {...BUTTON_ROLE} type='primary' fill='outline' onClick={reload}>
+        <Button type='primary' fill='outline' onClick={reload}>
           重试
         </Button>
       </View>

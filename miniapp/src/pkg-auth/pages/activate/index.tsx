@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Step, Steps } from '@nutui/nutui-react-taro'
+import { Step, Steps } from '@nutui/nutui-react-taro'
 import {
   isIdCard,
   normalizeIdNumber,
@@ -10,13 +10,14 @@ import {
   type StartActivationResponse,
   type VerifyActivationResponse
 } from '@shebao/shared'
+import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { api, ApiError } from '../../../services/api'
 import { sessionUserOf, startSession } from '../../../services/session'
 import { toastSuccess } from '../../../services/toast'
 import { LOGIN_PAGE_URL, leaveSignInPages } from '../../../pages/login/nav'
 import Field from '../../components/Field'
-import { BUTTON_ROLE, roleProps } from '../../../pages/login/a11y'
+import { roleProps } from '../../../pages/login/a11y'
 import '../../styles/auth.scss'
 import './index.scss'
 
@@ -203,7 +204,7 @@ export default function Activate() {
                 去登录
               </View>
             )}
-            <Button {...BUTTON_ROLE} className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={sendCode}>
+            <Button className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={sendCode}>
               获取短信验证码
             </Button>
             <Text className='auth-hint act__note'>验证码将发送到您在社保登记的手机号码。手机号已变更的，请到社保经办窗口办理。</Text>
@@ -240,7 +241,7 @@ export default function Activate() {
                 </View>
               }
             />
-            <Button {...BUTTON_ROLE} className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={verifyCode}>
+            <Button className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={verifyCode}>
               下一步
             </Button>
             <View
@@ -292,7 +293,7 @@ export default function Activate() {
                 {problems.form}
               </Text>
             )}
-            <Button {...BUTTON_ROLE} className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={setThePin}>
+            <Button className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={setThePin}>
               完成开通
             </Button>
           </View>

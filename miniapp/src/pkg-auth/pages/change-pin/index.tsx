@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import { PIN_LENGTH, type ChangePinBody } from '@shebao/shared'
+import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api, ApiError } from '../../../services/api'
 import { toastSuccess } from '../../../services/toast'
 import { LOGIN_PAGE_URL, MINE_PAGE_URL } from '../../../pages/login/nav'
 import Field from '../../components/Field'
-import { BUTTON_ROLE } from '../../../pages/login/a11y'
 import '../../styles/auth.scss'
 
 type Key = 'oldPin' | 'newPin' | 'newPinAgain' | 'form'
@@ -70,7 +69,7 @@ export default function ChangePin() {
         <View className='auth-narrow auth-result'>
           <Text className='auth-result__title'>请先登录电子社保卡</Text>
           <View className='auth-actions'>
-            <Button {...BUTTON_ROLE} type='primary' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE_URL })}>
+            <Button type='primary' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE_URL })}>
               登录
             </Button>
           </View>
@@ -88,7 +87,7 @@ export default function ChangePin() {
             下次登录请使用新密码。{done.otherSessionsSignedOut > 0 ? `已退出其他 ${done.otherSessionsSignedOut} 处登录。` : ''}
           </Text>
           <View className='auth-actions'>
-            <Button {...BUTTON_ROLE} type='primary' onClick={() => Taro.switchTab({ url: MINE_PAGE_URL })}>
+            <Button type='primary' onClick={() => Taro.switchTab({ url: MINE_PAGE_URL })}>
               完成
             </Button>
           </View>
@@ -129,7 +128,7 @@ export default function ChangePin() {
             onConfirm={submit}
           />
           {problems.form && <Text className='auth-problem'>{problems.form}</Text>}
-          <Button {...BUTTON_ROLE} className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={submit}>
+          <Button className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={submit}>
             确认修改
           </Button>
         </View>

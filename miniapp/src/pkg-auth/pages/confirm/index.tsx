@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Loading, Radio } from '@nutui/nutui-react-taro'
+import { Loading, Radio } from '@nutui/nutui-react-taro'
 import { Check, Close, Internation, Tips } from '@nutui/icons-react-taro'
 import { LoginTargets, shanghaiDateTime, type LoginTicketStatus, type ScanLoginTicketResponse } from '@shebao/shared'
+import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api, ApiError } from '../../../services/api'
 import { HOME_PAGE_URL, LOGIN_PAGE_URL, SCAN_PAGE_URL } from '../../../pages/login/nav'
 import { formatShortCode } from '../../lib/shortCode'
-import { BUTTON_ROLE } from '../../../pages/login/a11y'
 import '../../styles/auth.scss'
 import './index.scss'
 
@@ -127,7 +127,7 @@ export default function ConfirmLogin() {
             <Text className='auth-result__title'>请先登录电子社保卡</Text>
             <Text className='auth-result__text'>登录后即可确认电脑端的扫码登录。</Text>
             <View className='auth-actions cfm__wide'>
-              <Button {...BUTTON_ROLE} block type='primary' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE_URL })}>
+              <Button block type='primary' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE_URL })}>
                 登录电子社保卡
               </Button>
             </View>
@@ -213,8 +213,7 @@ export default function ConfirmLogin() {
             </View>
 
             <View className='auth-actions cfm__buttons'>
-              <Button {...BUTTON_ROLE}
-                block
+              <Button                 block
                 type='primary'
                 loading={phase === 'CONFIRMING'}
                 disabled={phase !== 'ASK'}
@@ -222,7 +221,7 @@ export default function ConfirmLogin() {
               >
                 确认登录
               </Button>
-              <Button {...BUTTON_ROLE} className='cfm__cancel' block type='default' loading={phase === 'CANCELLING'} disabled={phase !== 'ASK'} onClick={cancel}>
+              <Button className='cfm__cancel' block type='default' loading={phase === 'CANCELLING'} disabled={phase !== 'ASK'} onClick={cancel}>
                 取消登录
               </Button>
             </View>
@@ -239,7 +238,7 @@ export default function ConfirmLogin() {
               {chosenUnit ? `已以“${chosenUnit.name}”经办人身份登录，` : ''}请在电脑上继续办理。
             </Text>
             <View className='auth-actions cfm__wide'>
-              <Button {...BUTTON_ROLE} block type='primary' onClick={done}>
+              <Button block type='primary' onClick={done}>
                 完成
               </Button>
             </View>
@@ -254,7 +253,7 @@ export default function ConfirmLogin() {
             <Text className='auth-result__title'>已取消登录</Text>
             <Text className='auth-result__text'>电脑端不会登录。</Text>
             <View className='auth-actions cfm__wide'>
-              <Button {...BUTTON_ROLE} block type='primary' onClick={done}>
+              <Button block type='primary' onClick={done}>
                 完成
               </Button>
             </View>
@@ -269,10 +268,10 @@ export default function ConfirmLogin() {
             <Text className='auth-result__title'>无法完成扫码登录</Text>
             <Text className='auth-result__text cfm__problem'>{problem}</Text>
             <View className='auth-actions cfm__wide'>
-              <Button {...BUTTON_ROLE} block type='primary' onClick={() => Taro.redirectTo({ url: SCAN_PAGE_URL + '?purpose=login' })}>
+              <Button block type='primary' onClick={() => Taro.redirectTo({ url: SCAN_PAGE_URL + '?purpose=login' })}>
                 重新扫码
               </Button>
-              <Button {...BUTTON_ROLE} block type='default' onClick={() => Taro.switchTab({ url: HOME_PAGE_URL })}>
+              <Button block type='default' onClick={() => Taro.switchTab({ url: HOME_PAGE_URL })}>
                 返回首页
               </Button>
             </View>

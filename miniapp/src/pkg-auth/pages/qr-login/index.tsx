@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Loading } from '@nutui/nutui-react-taro'
+import { Loading } from '@nutui/nutui-react-taro'
 import { Check, Refresh } from '@nutui/icons-react-taro'
 import type { LoginTarget, SessionTokens } from '@shebao/shared'
+import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { sessionUserOf, startSession } from '../../../services/session'
 import { HOME_PAGE_URL, LOGIN_PAGE_URL, relaunchHome } from '../../../pages/login/nav'
 import { qrDataUrl } from '../../lib/qr'
 import { formatShortCode } from '../../lib/shortCode'
 import { useLoginTicket, type TicketPhase } from '../../lib/useLoginTicket'
-import { BUTTON_ROLE, roleProps } from '../../../pages/login/a11y'
+import { roleProps } from '../../../pages/login/a11y'
 import '../../styles/auth.scss'
 import './index.scss'
 
@@ -130,7 +131,7 @@ export default function QrLogin() {
                   </View>
                 ) : null}
                 {needsRefresh && (
-                  <Button {...BUTTON_ROLE} className='qrl__refresh' type='primary' size='small' icon={<Refresh size={14} />} onClick={refresh}>
+                  <Button className='qrl__refresh' type='primary' size='small' icon={<Refresh size={14} />} onClick={refresh}>
                     刷新二维码
                   </Button>
                 )}

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
 import { Scan } from '@nutui/icons-react-taro'
+import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { CONFIRM_PAGE_URL } from '../../../pages/login/nav'
 import { handleScannedText } from '../../../utils/scanned'
 import { cameraProblem, decodeVideoFrame, loadDecoder } from '../../lib/frameDecoder'
 import { formatShortCode, LOGIN_SHORT_CODE_LENGTH, normalizeLoginShortCode, shortCodeProblem } from '../../lib/shortCode'
-import { BUTTON_ROLE, roleProps } from '../../../pages/login/a11y'
+import { roleProps } from '../../../pages/login/a11y'
 import '../../styles/auth.scss'
 import './index.scss'
 
@@ -162,7 +163,7 @@ export default function ScanPage() {
                     {camera === 'failed' ? cameraText : '正在打开摄像头…'}
                   </Text>
                   {camera === 'failed' && (
-                    <Button {...BUTTON_ROLE} size='small' type='primary' fill='outline' className='scan__retry' onClick={() => void startCamera()}>
+                    <Button size='small' type='primary' fill='outline' className='scan__retry' onClick={() => void startCamera()}>
                       重试
                     </Button>
                   )}
@@ -188,7 +189,7 @@ export default function ScanPage() {
             <Text className='auth-result__title'>扫一扫</Text>
             <Text className='auth-result__text'>{hint || '扫描电脑上的登录二维码或证明上的二维码'}</Text>
             <View className='auth-actions scan__wide'>
-              <Button {...BUTTON_ROLE} block type='primary' icon={<Scan />} onClick={nativeScan}>
+              <Button block type='primary' icon={<Scan />} onClick={nativeScan}>
                 打开扫一扫
               </Button>
             </View>
@@ -218,7 +219,7 @@ export default function ScanPage() {
                 />
               </View>
               {codeProblem && <Text className='auth-problem'>{codeProblem}</Text>}
-              <Button {...BUTTON_ROLE} className='auth-submit' block type='primary' onClick={submitCode}>
+              <Button className='auth-submit' block type='primary' onClick={submitCode}>
                 确定
               </Button>
             </View>

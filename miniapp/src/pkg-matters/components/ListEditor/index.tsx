@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../../components/Button'
 import { toastError } from '../../../services/toast'
 import {
   entrySummary,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { api } from '../../../services/api'
 import { formatInstant, MATTER_PAGES, STATUS_TONE, type CaseSummaryT, type PagedT } from '../../lib/types'

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import { Home, User } from '@nutui/icons-react-taro'
+import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { AREAS, unitItemUrl } from '../../../constants/catalogue'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api } from '../../../services/api'
 import { clearSession } from '../../../services/session'
-import { BUTTON_ROLE, roleProps } from '../../../pages/login/a11y'
+import { roleProps } from '../../../pages/login/a11y'
 import { HOME_PAGE_URL, LOGIN_PAGE_URL, QR_LOGIN_PAGE_URL, UNIT_HALL_PAGE_URL } from '../../../pages/login/nav'
 import './index.scss'
 
@@ -69,7 +69,7 @@ export default function HallFrame({ active, title, unitName, unitNo, className, 
         <View className='hall__guest'>
           <Text className='hall__guest-title'>单位网上服务大厅</Text>
           <Text className='hall__guest-text'>请单位经办人使用掌上社保扫码登录（单位登录）后办理单位业务。</Text>
-          <Button {...BUTTON_ROLE} type='primary' onClick={() => Taro.redirectTo({ url: UNIT_SIGN_IN_URL })}>
+          <Button type='primary' onClick={() => Taro.redirectTo({ url: UNIT_SIGN_IN_URL })}>
             单位登录
           </Button>
         </View>
@@ -121,7 +121,7 @@ export default function HallFrame({ active, title, unitName, unitNo, className, 
             <User size={16} color='#4e5969' />
             <Text className='hall__clerk-name'>经办人 {user.name ?? ''}</Text>
           </View>
-          <Button {...BUTTON_ROLE} className='hall__signout' size='small' fill='outline' type='primary' onClick={signOut}>
+          <Button className='hall__signout' size='small' fill='outline' type='primary' onClick={signOut}>
             退出登录
           </Button>
         </View>

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Loading, Tag } from '@nutui/nutui-react-taro'
+import { Loading, Tag } from '@nutui/nutui-react-taro'
 import { Edit, List, Minus, Order, ShieldCheck, Store, ToPay, UserAdd } from '@nutui/icons-react-taro'
 import { shanghaiToday, type UnitClerksResponse } from '@shebao/shared'
+import { Button } from '../../../components/Button'
 import { AREAS, type CatalogueItem } from '../../../constants/catalogue'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api, ApiError } from '../../../services/api'
-import { BUTTON_ROLE, roleProps } from '../../../pages/login/a11y'
+import { roleProps } from '../../../pages/login/a11y'
 import HallFrame, { HALL_HOME, openUnitItem } from '../../components/HallFrame'
 import './index.scss'
 
@@ -92,7 +93,7 @@ export default function UnitHall() {
         {load.state === 'failed' && (
           <View className='hall__state'>
             <Text className='hall__state-text'>{load.message}</Text>
-            <Button {...BUTTON_ROLE} size='small' type='primary' fill='outline' onClick={() => void fetchClerks()}>
+            <Button size='small' type='primary' fill='outline' onClick={() => void fetchClerks()}>
               重试
             </Button>
           </View>

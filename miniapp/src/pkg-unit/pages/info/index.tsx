@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { Button, Calendar, Tabs } from '@nutui/nutui-react-taro'
+import { Calendar, Tabs } from '@nutui/nutui-react-taro'
 import { Eye, EyeF } from '@nutui/icons-react-taro'
 import type { z } from 'zod'
 import { formatPeriod, shanghaiToday, type ChangeHistoryResponse, type StaffChangesResponse, type UnitInfoResponse } from '@shebao/shared'
+import { Button } from '../../../components/Button'
 import LoadMore from '../../../pkg-query/components/LoadMore'
 import { useApi, usePaged, type Loaded } from '../../../pkg-query/lib/data'
 import { statusClass } from '../../../pkg-query/lib/format'
-import { BUTTON_ROLE, roleProps } from '../../../pages/login/a11y'
+import { roleProps } from '../../../pages/login/a11y'
 import { api, ApiError } from '../../../services/api'
 import { toastError } from '../../../services/toast'
 import HallFrame, { openUnitItem } from '../../components/HallFrame'
@@ -201,7 +202,6 @@ function Bank({ info }: { info: Info }) {
         <Text className='uq-panel__title'>银行账户信息</Text>
         {info.bankAccounts.length > 0 && (
           <Button
-            {...BUTTON_ROLE}
             className='ui-bank__reveal'
             size='small'
             fill='outline'

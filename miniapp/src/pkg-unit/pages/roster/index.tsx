@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Radio } from '@nutui/nutui-react-taro'
+import { Input, Radio } from '@nutui/nutui-react-taro'
 import type { z } from 'zod'
 import type { RosterRow } from '@shebao/shared'
+import { Button } from '../../../components/Button'
 import LoadMore from '../../../pkg-query/components/LoadMore'
 import { usePaged, type PageOf } from '../../../pkg-query/lib/data'
 import { statusClass } from '../../../pkg-query/lib/format'
 import { downloadFile } from '../../../platform'
-import { BUTTON_ROLE } from '../../../pages/login/a11y'
 import { ApiError } from '../../../services/api'
 import { toastError, toastSuccess } from '../../../services/toast'
 import HallFrame from '../../components/HallFrame'
@@ -130,7 +130,7 @@ export default function RosterPage() {
                   onConfirm={search}
                 />
               </View>
-              <Button {...BUTTON_ROLE} className='ur-search' type='primary' onClick={search}>
+              <Button className='ur-search' type='primary' onClick={search}>
                 查询
               </Button>
             </View>
@@ -144,7 +144,6 @@ export default function RosterPage() {
             共 <Text className='uq-count__n'>{data ? data.total : '…'}</Text> 人
           </Text>
           <Button
-            {...BUTTON_ROLE}
             className='ur-export'
             size='small'
             type='primary'
