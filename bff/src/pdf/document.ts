@@ -1,8 +1,9 @@
 // A pdfkit document set up the way all our printouts are: A4, no automatic margins, our embedded CJK font registered
-// as 'R' (regular) and 'B' (bold) with the process-wide layout cache, zh-CN metadata, pages buffered (so footers
+// as 'R' (regular) and 'B' (bold) with the process-wide layout and glyph caches, zh-CN metadata, pages buffered (so footers
 // can print 第N页/共M页 once the count is known), and the bytes collected. `finish()` ends the document.
 import PDFDocument from 'pdfkit'
 import { proofFonts } from './fonts.ts'
+import { shareGlyphCache } from './glyph-cache.ts'
 import { shareLayoutCache } from './layout-cache.ts'
 
 export type PdfDoc = InstanceType<typeof PDFDocument>
@@ -55,7 +56,9 @@ export function openPdf(meta: PdfMeta): OpenPdf {
   doc.registerFont(FONT.R, fonts.regular as unknown as string)
   doc.registerFont(FONT.B, fonts.bold as unknown as string)
   shareLayoutCache(doc, FONT.B, fonts.bold)
+  shareGlyphCache(doc, fonts.bold)
   shareLayoutCache(doc, FONT.R, fonts.regular)
+  shareGlyphCache(doc, fonts.regular)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const ended = new Promise<void>((resolve, reject) => {
