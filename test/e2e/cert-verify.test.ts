@@ -15,7 +15,8 @@ import { launch, PHONE, screenshot, type BrowserSession } from '../helpers/brows
 import { createCertFixtures, decodeQr, renderPage, saveArtifact, type CertFixtures } from '../api/cert-fixtures'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const H5_INDEX = path.join(ROOT, 'miniapp', 'dist-h5', 'index.html')
+// H5_DIST_DIR (as the BFF reads it) lets a run use its own build
+const H5_INDEX = path.join(process.env.H5_DIST_DIR || path.join(ROOT, 'miniapp', 'dist-h5'), 'index.html')
 
 let bff: RunningBff
 let fx: CertFixtures

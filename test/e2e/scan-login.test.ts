@@ -20,7 +20,7 @@ import { DESKTOP, launch, PHONE, screenshot, type BrowserSession } from '../help
 import { IdentityFixtures, PC_USER_AGENT, type FixturePerson, type FixtureUnit } from '../helpers/fixtures.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const H5_DIR = process.env.H5_DIST_DIR ? path.resolve(ROOT, process.env.H5_DIST_DIR) : path.join(ROOT, 'miniapp', 'dist-h5')
+const H5_DIR = process.env.H5_DIST_DIR || path.join(ROOT, 'miniapp', 'dist-h5')
 const PIN = '283746'
 
 let bff: RunningBff
