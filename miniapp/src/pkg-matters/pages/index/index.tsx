@@ -30,7 +30,7 @@ export default function MattersIndex() {
 
   return (
     <PageShell className='mw-index'>
-      <View className='sb-area__head mw-head'>
+      <View className='mw-head'>
         <Text className='mw-head__title'>{applicant === 'unit' ? '单位办事' : '个人办事'}</Text>
         <Text className='mw-hint'>{user ? (user.unitName ? `当前单位：${user.unitName}` : `当前用户：${user.name ?? ''}`) : '登录后办理'}</Text>
       </View>

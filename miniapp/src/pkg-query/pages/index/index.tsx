@@ -44,7 +44,7 @@ export default function QueryIndex() {
   return (
     <PageShell className='q-hub'>
       <View className='q-hub__head'>
-        <Text className='q-hub__title sb-area__title'>个人查询</Text>
+        <Text className='q-hub__title'>个人查询</Text>
         <Text className='q-hub__intro'>查询本人的参保、缴费、账户与待遇记录。登录电子社保卡后只能查看本人信息。</Text>
       </View>
       {GROUPS.map((g) => (

@@ -6,7 +6,7 @@ import PageShell from '../../../components/PageShell'
 import { AREAS } from '../../../constants/catalogue'
 import { UNIT_HALL_PAGE_URL } from '../../../pages/login/nav'
 import { openUnitItem } from '../../components/HallFrame'
-import '../../../components/AreaIndex/index.scss'
+import './index.scss'
 
 const AREA = AREAS.unit
 
