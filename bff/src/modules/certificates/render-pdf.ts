@@ -112,6 +112,8 @@ class Layout {
   private contentBottom = 0
   /** Heights of the footnotes (the same on every page). */
   private noteHeights: number[] = []
+  /** The QR symbol's path (the same on every page). */
+  private qrPath: string | undefined
   private readonly pen: Pen
 
   constructor(
@@ -158,23 +160,9 @@ class Layout {
   }
 
   private drawQr(): void {
-    const n = this.qr.size
-    const s = QR_SIZE / n
-    const doc = this.doc
-    // One rectangle per horizontal run of dark modules (smaller file than one per module); a hair of overlap so
-    // rasterisers leave no seams between rows.
-    for (let r = 0; r < n; r++) {
-      let c = 0
-      while (c < n) {
-        if (!this.qr.get(r, c)) {
-          c++
-          continue
-        }
-        const start = c
-        while (c < n && this.qr.get(r, c)) c++
-        doc.rect(QR_X + start * s, QR_Y + r * s, (c - start) * s + 0.05, s + 0.05)
-      }
-    }
+    this.qrPath ??= qrPath(this.qr)
+    // pdfkit writes each path operator as its own chunk; the symbol's few thousand rectangles go in as one.
+    this.doc.addContent(this.qrPath)
     this.pen.fillColor(INK).fill()
     this.text('扫码验证真伪', QR_X - 6, QR_Y + QR_SIZE + 3, QR_SIZE + 12, { size: 7, align: 'center', color: MUTED })
   }
@@ -467,6 +455,32 @@ class Layout {
       ...(opts.indent ? { indent: opts.indent } : {})
     })
   }
+}
+
+/** pdfkit's number format in content streams (PDFObject.number). */
+const num = (v: number) => Math.round(v * 1e6) / 1e6
+
+/**
+ * The QR symbol as path operators, as pdfkit's rect() writes them: one rectangle per horizontal run of dark modules
+ * (smaller file than one per module), with a hair of overlap so rasterisers leave no seams between rows.
+ */
+function qrPath(qr: QrModules): string {
+  const n = qr.size
+  const s = QR_SIZE / n
+  const ops: string[] = []
+  for (let r = 0; r < n; r++) {
+    let c = 0
+    while (c < n) {
+      if (!qr.get(r, c)) {
+        c++
+        continue
+      }
+      const start = c
+      while (c < n && qr.get(r, c)) c++
+      ops.push(`${num(QR_X + start * s)} ${num(QR_Y + r * s)} ${num((c - start) * s + 0.05)} ${num(s + 0.05)} re`)
+    }
+  }
+  return ops.join('\n')
 }
 
 function scale(weights: number[], total: number): number[] {
