@@ -5,8 +5,7 @@
  * one line what they are.
  */
 
-import { issuePageUrl } from '../pkg-cert/api'
-import { MATTER_PAGES } from '../pkg-matters/lib/types'
+import { CERT_PAGES, CONTRIB_PAGES, MATTER_PAGES, UNIT_PAGES } from './pages'
 
 export type AreaKey = 'query' | 'cert' | 'unit' | 'matters' | 'review' | 'verify'
 
@@ -189,27 +188,20 @@ export function areaIndexUrl(key: AreaKey): string {
   return `/${AREAS[key].root}/pages/index/index`
 }
 
-/** The query pages of the unit subpackage (pkg-unit; its index is areaIndexUrl('unit'), the hall UNIT_HALL_PAGE_URL). */
-export const UNIT_PAGES = {
-  info: '/pkg-unit/pages/info/index',
-  roster: '/pkg-unit/pages/roster/index',
-  pending: '/pkg-unit/pages/pending/index'
-} as const
-
 /** The one place that says where each entry of the unit area (AREAS.unit) opens: hall nav and tiles, 单位办事. */
 const UNIT_ITEM_URLS: Record<string, string> = {
   'unit-info': UNIT_PAGES.info,
   roster: UNIT_PAGES.roster,
-  bills: '/pkg-contrib/pages/bills/index',
+  bills: CONTRIB_PAGES.bills,
   'unit-cases': MATTER_PAGES.records,
   'pending-verification': UNIT_PAGES.pending,
   'staff-add': MATTER_PAGES.wizard('STAFF_ENROL'),
   'staff-stop': MATTER_PAGES.wizard('STAFF_STOP'),
   'wage-declaration': MATTER_PAGES.wizard('WAGE_DECLARATION'),
-  'monthly-declaration': '/pkg-contrib/pages/declaration/index',
+  'monthly-declaration': CONTRIB_PAGES.declaration,
   'back-payment': MATTER_PAGES.wizard('BACK_PAYMENT'),
   refund: MATTER_PAGES.wizard('REFUND'),
-  'unit-enrolment-cert': issuePageUrl('UNIT_INSURANCE'),
+  'unit-enrolment-cert': CERT_PAGES.issue('UNIT_INSURANCE'),
   'more-matters': MATTER_PAGES.index
 }
 

@@ -23,9 +23,6 @@ export const certApi = {
     api.get<UnitStaffResponse>('/api/certificates/unit-staff', { query: { insuranceType, q: q || undefined, page, pageSize: 20 } })
 }
 
-export const issuePageUrl = (type: string) => `/pkg-cert/pages/issue/index?type=${type}`
-export const MINE_PAGE_URL = '/pkg-cert/pages/mine/index'
-
 /** "2024-05-01T02:03:04Z" → "2024年5月1日 10:03" (Asia/Shanghai, fixed +8: no DST since 1991). */
 export function shanghaiTime(iso: string): string {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000)

@@ -7,6 +7,7 @@ import type { CertificateTypesResponse } from '@shebao/shared'
 import { Button } from '../../components/Button'
 import PageShell from '../../components/PageShell'
 import AreaLinks from '../../components/AreaLinks'
+import { CERT_PAGES } from '../../constants/pages'
 import { useSessionUser } from '../../hooks/useSession'
 import { scanCode } from '../../platform'
 import { api } from '../../services/api'
@@ -49,7 +50,7 @@ export default function Certs() {
                 extra={t.available ? <ArrowRight size={14} /> : undefined}
                 align='center'
                 clickable={t.available}
-                onClick={() => t.available && Taro.navigateTo({ url: `/pkg-cert/pages/issue/index?type=${t.type}` })}
+                onClick={() => t.available && Taro.navigateTo({ url: CERT_PAGES.issue(t.type) })}
               />
             ))}
             <Cell
@@ -58,7 +59,7 @@ export default function Certs() {
               extra={<ArrowRight size={14} />}
               align='center'
               clickable
-              onClick={() => Taro.navigateTo({ url: '/pkg-cert/pages/mine/index' })}
+              onClick={() => Taro.navigateTo({ url: CERT_PAGES.mine })}
             />
           </Cell.Group>
         </View>

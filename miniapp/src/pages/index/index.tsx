@@ -5,6 +5,7 @@ import { Grid } from '@nutui/nutui-react-taro'
 import { ArrowRight, List, Order, QrCode, Scan, ShieldCheck, Store, ToPay, Wallet } from '@nutui/icons-react-taro'
 import PageShell from '../../components/PageShell'
 import { areaIndexUrl } from '../../constants/catalogue'
+import { QUERY_PAGES } from '../../constants/pages'
 import { useSessionUser } from '../../hooks/useSession'
 import { useWideScreen, WIDE_MIN_WIDTH } from '../../hooks/useWideScreen'
 import { scanCode } from '../../platform'
@@ -25,9 +26,9 @@ const open = (url: string) => () => {
 
 // 常用服务: the entries people use most (PRODUCT.md §1–§4)
 const SHORTCUTS: Shortcut[] = [
-  { text: '参保信息', Icon: ShieldCheck, go: open('/pkg-query/pages/enrolment/index') },
-  { text: '缴费信息', Icon: ToPay, go: open('/pkg-query/pages/contributions/index') },
-  { text: '个人账户', Icon: Wallet, go: open('/pkg-query/pages/account/index') },
+  { text: '参保信息', Icon: ShieldCheck, go: open(QUERY_PAGES.enrolment) },
+  { text: '缴费信息', Icon: ToPay, go: open(QUERY_PAGES.contributions) },
+  { text: '个人账户', Icon: Wallet, go: open(QUERY_PAGES.account) },
   { text: '参保证明', Icon: Order, go: open(areaIndexUrl('cert')) },
   {
     text: '扫码登录',
@@ -44,7 +45,7 @@ const SHORTCUTS: Shortcut[] = [
   },
   { text: '证明验证', Icon: QrCode, go: open(areaIndexUrl('verify')) },
   { text: '单位办事', Icon: Store, go: open(areaIndexUrl('unit')) },
-  { text: '办件记录', Icon: List, go: open('/pkg-query/pages/cases/index') }
+  { text: '办件记录', Icon: List, go: open(QUERY_PAGES.cases) }
 ]
 
 // 公告: facts people need to plan around (PRODUCT.md, "Numbers worth knowing")

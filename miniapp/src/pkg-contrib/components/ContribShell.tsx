@@ -5,11 +5,11 @@ import { Button } from '../../components/Button'
 import PageShell from '../../components/PageShell'
 import { useSessionUser } from '../../hooks/useSession'
 import { roleProps } from '../../pages/login/a11y'
-import { UNIT_HALL_URL } from '../lib/api'
+import { UNIT_HALL_PAGE_URL } from '../../pages/login/nav'
 import '../styles/contrib.scss'
 
 /** Back to where the clerk came from, or to the hall when the page was opened directly (H5 link, reload). */
-export function goBack(fallback = UNIT_HALL_URL) {
+export function goBack(fallback = UNIT_HALL_PAGE_URL) {
   if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
   else Taro.redirectTo({ url: fallback })
 }
@@ -33,7 +33,7 @@ export default function ContribShell({ title, unit, className, children }: Contr
       <PageShell className={`ct ${className ?? ''}`}>
         <View className='ct-state ct-state--guest'>
           <Text>“{title}”是单位业务，请单位经办人使用掌上社保扫码登录（单位登录）后办理。</Text>
-          <Button type='primary' onClick={() => Taro.redirectTo({ url: UNIT_HALL_URL })}>
+          <Button type='primary' onClick={() => Taro.redirectTo({ url: UNIT_HALL_PAGE_URL })}>
             前往单位网上服务大厅
           </Button>
         </View>

@@ -30,16 +30,6 @@ export type ReviewBillRowT = ReviewBillListT['items'][number]
 export type ArrivalT = z.infer<typeof ArrivalResponse>
 export type RefundListT = z.infer<typeof RefundListResponse>
 
-/** The pages of this subpackage (the unit hall's nav links to the first two). */
-export const CONTRIB_PAGES = {
-  declaration: '/pkg-contrib/pages/declaration/index',
-  bills: '/pkg-contrib/pages/bills/index',
-  bill: (billNo: string) => `/pkg-contrib/pages/bill/index?billNo=${billNo}`
-}
-export const UNIT_HALL_URL = '/pkg-unit/pages/hall/index'
-/** The case wizard of 年度缴费工资申报 (matter WAGE_DECLARATION on the case engine). */
-export const WAGE_DECLARATION_WIZARD = '/pkg-matters/pages/wizard/index?code=WAGE_DECLARATION'
-
 /** A random key for Idempotency-Key: one per submit attempt (a retry of the same attempt reuses it). */
 export function newIdempotencyKey(): string {
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('')

@@ -16,13 +16,6 @@ export interface PagedT<T> {
   pageSize: number
 }
 
-export const MATTER_PAGES = {
-  index: '/pkg-matters/pages/index/index',
-  wizard: (code: string, serialNo?: string) => `/pkg-matters/pages/wizard/index?code=${code}${serialNo ? `&serialNo=${serialNo}` : ''}`,
-  records: '/pkg-matters/pages/records/index',
-  record: (serialNo: string) => `/pkg-matters/pages/record/index?serialNo=${serialNo}`
-}
-
 export const STATUS_TONE: Record<string, string> = {
   DRAFT: 'draft',
   SUBMITTED: 'pending',

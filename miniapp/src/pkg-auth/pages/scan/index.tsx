@@ -6,6 +6,7 @@ import { Scan } from '@nutui/icons-react-taro'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { CONFIRM_PAGE_URL } from '../../../pages/login/nav'
+import { MANUAL_CODE_ENTRY } from '../../../platform'
 import { handleScannedText } from '../../../utils/scanned'
 import { cameraProblem, decodeVideoFrame, loadDecoder } from '../../lib/frameDecoder'
 import { formatShortCode, LOGIN_SHORT_CODE_LENGTH, normalizeLoginShortCode, shortCodeProblem } from '../../lib/shortCode'
@@ -28,7 +29,7 @@ type CameraState = 'off' | 'starting' | 'on' | 'failed'
 export default function ScanPage() {
   const { params } = useRouter()
   const forLogin = params.purpose === 'login'
-  const manualUrl = params.manual ? decodeURIComponent(params.manual) : '/pkg-verify/pages/index/index'
+  const manualUrl = params.manual ? decodeURIComponent(params.manual) : MANUAL_CODE_ENTRY
 
   const [camera, setCamera] = useState<CameraState>('off')
   const [cameraText, setCameraText] = useState('')

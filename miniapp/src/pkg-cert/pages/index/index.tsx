@@ -6,9 +6,10 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import type { CertificateTypeOption } from '@shebao/shared'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
+import { CERT_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { LOGIN_PAGE } from '../../../services/api'
-import { certApi, issuePageUrl, MINE_PAGE_URL } from '../../api'
+import { certApi } from '../../api'
 import './index.scss'
 
 /**
@@ -64,7 +65,7 @@ export default function CertIndex() {
                   extra={t.available ? <ArrowRight size={14} /> : <Text className='cert__off'>不可开具</Text>}
                   align='center'
                   clickable={t.available}
-                  onClick={() => t.available && Taro.navigateTo({ url: issuePageUrl(t.type) })}
+                  onClick={() => t.available && Taro.navigateTo({ url: CERT_PAGES.issue(t.type) })}
                 />
               ))}
             </Cell.Group>
@@ -77,7 +78,7 @@ export default function CertIndex() {
               extra={<ArrowRight size={14} />}
               align='center'
               clickable
-              onClick={() => Taro.navigateTo({ url: MINE_PAGE_URL })}
+              onClick={() => Taro.navigateTo({ url: CERT_PAGES.mine })}
             />
           </Cell.Group>
         </>

@@ -5,11 +5,12 @@ import { Cell, Input, Radio } from '@nutui/nutui-react-taro'
 import type { IssueCertificateBody } from '@shebao/shared'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
+import { CERT_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { openPdf } from '../../../platform'
 import { LOGIN_PAGE } from '../../../services/api'
 import { toastError } from '../../../services/toast'
-import { certApi, MINE_PAGE_URL, shanghaiDate, type IssueCertificateResponse } from '../../api'
+import { certApi, shanghaiDate, type IssueCertificateResponse } from '../../api'
 import MonthField, { periodText } from '../../components/MonthField'
 import StaffPicker, { type PickedPerson } from '../../components/StaffPicker'
 import './index.scss'
@@ -150,7 +151,7 @@ export default function IssueCertificate() {
           <Button className='issue__btn' block type='primary' onClick={() => open(issued.pdfPath)}>
             打开证明 PDF
           </Button>
-          <Button className='issue__btn' block fill='outline' type='primary' onClick={() => Taro.redirectTo({ url: MINE_PAGE_URL })}>
+          <Button className='issue__btn' block fill='outline' type='primary' onClick={() => Taro.redirectTo({ url: CERT_PAGES.mine })}>
             我的证明
           </Button>
           <Button className='issue__btn' block fill='none' onClick={() => setIssued(null)}>

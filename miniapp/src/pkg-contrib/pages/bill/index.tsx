@@ -4,13 +4,14 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Dialog, Skeleton } from '@nutui/nutui-react-taro'
 import { formatYuan } from '@shebao/shared'
 import { Button } from '../../../components/Button'
+import { CONTRIB_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { roleProps } from '../../../pages/login/a11y'
 import { openPdf } from '../../../platform'
 import { toastError, toastSuccess } from '../../../services/toast'
 import ContribShell from '../../components/ContribShell'
 import DataTable, { Progress, StatusTag, type Column } from '../../components/DataTable'
-import { CONTRIB_PAGES, chineseDate, contribApi, newIdempotencyKey, shanghaiMinute, STATUS_TONE, type BillDetailT } from '../../lib/api'
+import { chineseDate, contribApi, newIdempotencyKey, shanghaiMinute, STATUS_TONE, type BillDetailT } from '../../lib/api'
 
 type Load = { state: 'loading' } | { state: 'ready'; data: BillDetailT } | { state: 'failed'; message: string }
 type LineT = BillDetailT['lines'][number]

@@ -4,13 +4,13 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Skeleton } from '@nutui/nutui-react-taro'
 import { formatYuan } from '@shebao/shared'
 import { Button } from '../../../components/Button'
+import { CONTRIB_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { roleProps } from '../../../pages/login/a11y'
 import ContribShell from '../../components/ContribShell'
 import DataTable, { Progress, StatusTag, type Column } from '../../components/DataTable'
 import {
   BILL_STATUS_FILTERS,
-  CONTRIB_PAGES,
   chineseDate,
   contribApi,
   progressOf,

@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Dialog, Skeleton } from '@nutui/nutui-react-taro'
 import { addMonths, formatYuan } from '@shebao/shared'
 import { Button } from '../../../components/Button'
+import { CONTRIB_PAGES, MATTER_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { roleProps } from '../../../pages/login/a11y'
 import { ApiError } from '../../../services/api'
@@ -12,14 +13,12 @@ import ContribShell from '../../components/ContribShell'
 import DataTable, { StatusTag, type Column } from '../../components/DataTable'
 import DeclarationLines from '../../components/DeclarationLines'
 import {
-  CONTRIB_PAGES,
   contribApi,
   newIdempotencyKey,
   periodLabel,
   periodOfInstant,
   shanghaiMinute,
   STATUS_TONE,
-  WAGE_DECLARATION_WIZARD,
   type DeclarationListT,
   type DeclarationRowT,
   type PreviewT
@@ -206,7 +205,7 @@ export default function DeclarationPage() {
     if (code === 'WAGES_NOT_DECLARED') {
       return (
         <View className='ct-alert__actions'>
-          <Button size='small' type='primary' className='ct-wage-link' onClick={() => Taro.navigateTo({ url: WAGE_DECLARATION_WIZARD })}>
+          <Button size='small' type='primary' className='ct-wage-link' onClick={() => Taro.navigateTo({ url: MATTER_PAGES.wizard('WAGE_DECLARATION') })}>
             办理年度缴费工资申报
           </Button>
         </View>

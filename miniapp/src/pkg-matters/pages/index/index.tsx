@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell } from '@nutui/nutui-react-taro'
 import PageShell from '../../../components/PageShell'
+import { MATTER_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api } from '../../../services/api'
-import { MATTER_PAGES, type MatterSummaryT } from '../../lib/types'
+import type { MatterSummaryT } from '../../lib/types'
 import '../../components/Wizard/index.scss'
 
 /** 事项列表: the matter catalogue grouped by category; unit clerks see unit matters, persons their own. */

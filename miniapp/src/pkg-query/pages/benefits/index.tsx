@@ -5,10 +5,11 @@ import { Cell } from '@nutui/nutui-react-taro'
 import { ArrowRight } from '@nutui/icons-react-taro'
 import type { PaymentKind, PaymentRow, PaymentsResponse } from '@shebao/shared'
 import PageShell from '../../../components/PageShell'
+import { QUERY_PAGES } from '../../../constants/pages'
 import LoadMore from '../../components/LoadMore'
 import QueryState from '../../components/QueryState'
 import { usePaged } from '../../lib/data'
-import { QUERY_PAGES, statusClass } from '../../lib/format'
+import { statusClass } from '../../lib/format'
 import '../../styles/query.scss'
 
 /** Which kinds a page shows: 养老待遇 (基本养老金, 代发待遇) or 机关养老 / 职业年金. */

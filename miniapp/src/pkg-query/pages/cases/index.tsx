@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro'
 import { ArrowRight } from '@nutui/icons-react-taro'
 import type { CaseRow, CasesResponse } from '@shebao/shared'
 import PageShell from '../../../components/PageShell'
+import { QUERY_PAGES } from '../../../constants/pages'
 import LoadMore from '../../components/LoadMore'
 import QueryState from '../../components/QueryState'
 import { usePaged } from '../../lib/data'
-import { QUERY_PAGES, statusClass } from '../../lib/format'
+import { statusClass } from '../../lib/format'
 import '../../styles/query.scss'
 
 /** 我的办件: the person's own applications, newest first; tap one for its progress. */

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Cell } from '@nutui/nutui-react-taro'
 import { ArrowRight } from '@nutui/icons-react-taro'
 import PageShell from '../../../components/PageShell'
-import { QUERY_PAGES } from '../../lib/format'
+import { QUERY_PAGES } from '../../../constants/pages'
 import '../../styles/query.scss'
 
 interface Entry {
