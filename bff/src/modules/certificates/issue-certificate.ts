@@ -121,8 +121,9 @@ async function storeCertificate(db: Tx, actor: AuthContext, p: Prepared): Promis
   const mediaId = crypto.randomUUID()
   const subject = p.document.subject
   const owner = subject.role === 'UNIT' ? { ownerRole: 'UNIT' as const, ownerUnitId: subject.unitId ?? null, ownerPersonId: null } : { ownerRole: 'PERSON' as const, ownerPersonId: subject.personId ?? null, ownerUnitId: null }
-  await db.media.create({
-    data: { id: mediaId, ...owner, kind: 'PDF', mime: 'application/pdf', size: p.pdf.bytes.length, sha256: p.pdf.sha256, storage: 'db', data: new Uint8Array(p.pdf.bytes) }
+  // createMany: one INSERT (the id is ours); create() reads the row back afterwards, the PDF's bytes included.
+  await db.media.createMany({
+    data: [{ id: mediaId, ...owner, kind: 'PDF', mime: 'application/pdf', size: p.pdf.bytes.length, sha256: p.pdf.sha256, storage: 'db', data: new Uint8Array(p.pdf.bytes) }]
   })
   const cert = await db.certificate.create({
     data: {
