@@ -83,37 +83,45 @@ export async function buildPersonInsurance(db: Db, personId: number, input: Pers
   if (input.startPeriod < addMonths(input.endPeriod, -359)) {
     throw new AppError('VALIDATION_FAILED', { field: 'startPeriod', detail: '证明期间最长30年' })
   }
-  const person = await loadPerson(db, personId)
-  const region = await regionInfo(db, person.regionCode)
   const typeFilter = input.insuranceTypes?.length ? { insuranceType: { in: input.insuranceTypes } } : {}
-  const enrolments = await db.enrolment.findMany({
-    where: {
-      personId,
-      ...typeFilter,
-      startPeriod: { lte: input.endPeriod },
-      OR: [{ stopPeriod: null }, { stopPeriod: { gte: input.startPeriod } }]
-    },
-    select: { insuranceType: true, status: true, startPeriod: true, stopPeriod: true, unit: { select: { id: true, name: true } } },
-    orderBy: [{ startPeriod: 'asc' }]
-  })
+  // Reads that do not depend on each other go out together (two round trips instead of four, issue 5).
+  const [person, enrolments] = await Promise.all([
+    loadPerson(db, personId),
+    db.enrolment.findMany({
+      where: {
+        personId,
+        ...typeFilter,
+        startPeriod: { lte: input.endPeriod },
+        OR: [{ stopPeriod: null }, { stopPeriod: { gte: input.startPeriod } }]
+      },
+      select: { insuranceType: true, status: true, startPeriod: true, stopPeriod: true, unit: { select: { id: true, name: true } } },
+      orderBy: [{ startPeriod: 'asc' }]
+    })
+  ])
   if (!enrolments.length) throw new AppError('CERTIFICATE_NO_DATA', { detail: '所选期间内没有您的参保记录' })
   const types = [...new Set(enrolments.map((e) => e.insuranceType as string))].sort(byType)
-  const records = await db.contributionRecord.findMany({
-    where: {
-      personId,
-      insuranceType: { in: types as InsuranceType[] },
-      period: { gte: input.startPeriod, lte: input.endPeriod },
-      kind: { in: ['NORMAL', 'BACK_PAYMENT'] },
-      status: { not: 'REFUNDED' }
-    },
-    select: { insuranceType: true, unitId: true, period: true, base: true, personalAmount: true, status: true },
-    orderBy: [{ insuranceType: 'asc' }, { period: 'asc' }]
-  })
-  const unitIds = [...new Set(records.map((r) => r.unitId).filter((u): u is number => u !== null))]
-  const units = new Map(
-    (await db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name])
-  )
+  const [region, records] = await Promise.all([
+    regionInfo(db, person.regionCode),
+    db.contributionRecord.findMany({
+      where: {
+        personId,
+        insuranceType: { in: types as InsuranceType[] },
+        period: { gte: input.startPeriod, lte: input.endPeriod },
+        kind: { in: ['NORMAL', 'BACK_PAYMENT'] },
+        status: { not: 'REFUNDED' }
+      },
+      select: { insuranceType: true, unitId: true, period: true, base: true, personalAmount: true, status: true },
+      orderBy: [{ insuranceType: 'asc' }, { period: 'asc' }]
+    })
+  ])
+  // Unit names: the enrolments' units came with them; only units paid through without an enrolment of the period
+  // (rare) are looked up.
+  const units = new Map<number, string>()
   for (const e of enrolments) if (e.unit) units.set(e.unit.id, e.unit.name)
+  const missing = [...new Set(records.map((r) => r.unitId).filter((u): u is number => u !== null && !units.has(u)))]
+  if (missing.length) {
+    for (const u of await db.unit.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) units.set(u.id, u.name)
+  }
 
   const runs: Run[] = []
   const paidMonths = new Map<string, Set<number>>()

@@ -33,11 +33,14 @@ export interface UnitInsuranceInput {
 }
 
 export async function buildUnitInsurance(db: Db, unitId: number, input: UnitInsuranceInput, now: Date): Promise<DocumentDraft> {
-  const unit = await loadUnit(db, unitId)
-  const ui = await db.unitInsurance.findUnique({
-    where: { unitId_insuranceType: { unitId, insuranceType: input.insuranceType } },
-    select: { lastSettledPeriod: true, status: true }
-  })
+  // Reads that do not depend on each other go out together (issue 5); the checks keep their order.
+  const [unit, ui] = await Promise.all([
+    loadUnit(db, unitId),
+    db.unitInsurance.findUnique({
+      where: { unitId_insuranceType: { unitId, insuranceType: input.insuranceType } },
+      select: { lastSettledPeriod: true, status: true }
+    })
+  ])
   if (!ui) throw new AppError('CERTIFICATE_NOT_ELIGIBLE', { detail: `本单位未参加${InsuranceTypes.label(input.insuranceType)}` })
   if (!ui.lastSettledPeriod) throw new AppError('CERTIFICATE_NO_DATA', { detail: '该险种尚无核定期号（最大核止期号）' })
   const end = ui.lastSettledPeriod
@@ -46,25 +49,40 @@ export async function buildUnitInsurance(db: Db, unitId: number, input: UnitInsu
 
   // Every chosen person must be on this unit's roster for this insurance type (any status): else 404, saying
   // nothing about persons elsewhere.
+  // (The records, payers and arrears below are this unit's own rows, read alongside; nothing of them is used when
+  // the roster check fails.)
   const ids = [...new Set(input.personIds)]
-  const persons = await db.person.findMany({
-    where: { id: { in: ids }, enrolments: { some: { unitId, insuranceType: input.insuranceType } } },
-    select: { id: true, name: true, idNumber: true, personNo: true }
-  })
+  const [persons, records, payers, arrears, region] = await Promise.all([
+    db.person.findMany({
+      where: { id: { in: ids }, enrolments: { some: { unitId, insuranceType: input.insuranceType } } },
+      select: { id: true, name: true, idNumber: true, personNo: true }
+    }),
+    db.contributionRecord.findMany({
+      where: {
+        unitId,
+        insuranceType: input.insuranceType,
+        personId: { in: ids },
+        period: { gte: start, lte: end },
+        kind: { in: ['NORMAL', 'BACK_PAYMENT'] },
+        status: { not: 'REFUNDED' }
+      },
+      select: { personId: true, period: true, status: true }
+    }),
+    // 缴费总人数: everyone of the unit with a record of this type in the last settled month (not only the chosen).
+    db.contributionRecord.findMany({
+      where: { unitId, insuranceType: input.insuranceType, period: end, kind: 'NORMAL', status: { not: 'REFUNDED' } },
+      select: { personId: true },
+      distinct: ['personId']
+    }),
+    db.contributionRecord.findFirst({
+      where: { unitId, insuranceType: input.insuranceType, status: 'ARREARS' },
+      select: { id: true }
+    }),
+    regionInfo(db, unit.regionCode)
+  ])
   if (persons.length !== ids.length) throw new AppError('NOT_FOUND', { field: 'personIds' })
   const byId = new Map(persons.map((p) => [p.id, p]))
 
-  const records = await db.contributionRecord.findMany({
-    where: {
-      unitId,
-      insuranceType: input.insuranceType,
-      personId: { in: ids },
-      period: { gte: start, lte: end },
-      kind: { in: ['NORMAL', 'BACK_PAYMENT'] },
-      status: { not: 'REFUNDED' }
-    },
-    select: { personId: true, period: true, status: true }
-  })
   const span = new Map<number, { first: number; last: number; statuses: Set<string> }>()
   for (const r of records) {
     const s = span.get(r.personId)
@@ -75,17 +93,6 @@ export async function buildUnitInsurance(db: Db, unitId: number, input: UnitInsu
       s.statuses.add(r.status)
     }
   }
-  // 缴费总人数: everyone of the unit with a record of this type in the last settled month (not only the chosen).
-  const payers = await db.contributionRecord.findMany({
-    where: { unitId, insuranceType: input.insuranceType, period: end, kind: 'NORMAL', status: { not: 'REFUNDED' } },
-    select: { personId: true },
-    distinct: ['personId']
-  })
-  const arrears = await db.contributionRecord.findFirst({
-    where: { unitId, insuranceType: input.insuranceType, status: 'ARREARS' },
-    select: { id: true }
-  })
-  const region = await regionInfo(db, unit.regionCode)
 
   const statusOf = (s: Set<string> | undefined): string => {
     if (!s) return '无缴费记录'
