@@ -40,7 +40,7 @@ export default defineAppConfig({
     },
     { root: 'pkg-unit', name: 'unit', pages: ['pages/index/index', 'pages/hall/index', 'pages/info/index', 'pages/roster/index', 'pages/pending/index'] },
     { root: 'pkg-matters', name: 'matters', pages: ['pages/index/index', 'pages/wizard/index', 'pages/records/index', 'pages/record/index'] },
-    { root: 'pkg-review', name: 'review', pages: ['pages/index/index', 'pages/sign-in/index', 'pages/detail/index', 'pages/bills/index'] },
+    { root: 'pkg-review', name: 'review', pages: ['pages/index/index', 'pages/sign-in/index', 'pages/detail/index', 'pages/bills/index', 'pages/audit-bases/index'] },
     // 单位缴费申报, 业务单据查询 (应缴认定单, 单位退费查询), one 应缴认定单
     { root: 'pkg-contrib', name: 'contrib', pages: ['pages/declaration/index', 'pages/bills/index', 'pages/bill/index'] },
     // 证明验证 works without login: anyone scanning a proof's QR lands here

@@ -21,6 +21,7 @@ const PAGE_SIZE = 20
 
 export const REVIEW_DETAIL = (serialNo: string) => `/pkg-review/pages/detail/index?serialNo=${serialNo}`
 export const REVIEW_BILLS = '/pkg-review/pages/bills/index'
+export const REVIEW_AUDIT_BASES = '/pkg-review/pages/audit-bases/index'
 
 interface Filters {
   status: string
@@ -108,6 +109,9 @@ export default function ReviewQueue() {
         <Text className='rv-top__title'>社保中心审核工作台</Text>
         <Text className='rv-top__back rv-link rv-bills-link' onClick={() => Taro.navigateTo({ url: REVIEW_BILLS })}>
           应缴认定单到账 ›
+        </Text>
+        <Text className='rv-top__back rv-link rv-audit-bases-link' onClick={() => Taro.navigateTo({ url: REVIEW_AUDIT_BASES })}>
+          稽核认定缴费基数 ›
         </Text>
         <Text className='rv-top__user'>{user?.name ? `审核员：${user.name}` : ''}</Text>
       </View>
