@@ -22,14 +22,3 @@ export const certApi = {
   unitStaff: (insuranceType: string, q: string, page: number) =>
     api.get<UnitStaffResponse>('/api/certificates/unit-staff', { query: { insuranceType, q: q || undefined, page, pageSize: 20 } })
 }
-
-/** "2024-05-01T02:03:04Z" → "2024年5月1日 10:03" (Asia/Shanghai, fixed +8: no DST since 1991). */
-export function shanghaiTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-}
-
-export function shanghaiDate(iso: string): string {
-  return shanghaiTime(iso).split(' ')[0] as string
-}

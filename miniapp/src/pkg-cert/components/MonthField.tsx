@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Cell, DatePicker } from '@nutui/nutui-react-taro'
 import { ArrowRight } from '@nutui/icons-react-taro'
+import { formatPeriod } from '@shebao/shared'
 
 /** YYYYMM ↔ Date (the first of the month, local time: only year and month are read back). */
 const toDate = (p: number) => new Date(Math.floor(p / 100), (p % 100) - 1, 1)
 const toPeriod = (d: Date) => d.getFullYear() * 100 + d.getMonth() + 1
-export const periodText = (p: number) => `${Math.floor(p / 100)}年${String(p % 100).padStart(2, '0')}月`
 
 export interface MonthFieldProps {
   label: string
@@ -26,7 +26,7 @@ export default function MonthField({ label, value, min, max, onChange }: MonthFi
         title={label}
         extra={
           <>
-            {periodText(value)} <ArrowRight size={12} />
+            {formatPeriod(value)} <ArrowRight size={12} />
           </>
         }
         align='center'

@@ -30,12 +30,6 @@ export type ReviewBillRowT = ReviewBillListT['items'][number]
 export type ArrivalT = z.infer<typeof ArrivalResponse>
 export type RefundListT = z.infer<typeof RefundListResponse>
 
-/** A random key for Idempotency-Key: one per submit attempt (a retry of the same attempt reuses it). */
-export function newIdempotencyKey(): string {
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('')
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`
-}
-
 export const contribApi = {
   preview: () => api.get<PreviewT>('/api/unit/contributions/declarations/preview', { toast: false }),
   declarations: (page: number, year?: number) =>
@@ -81,30 +75,6 @@ export const BILL_STATUS_FILTERS = [
   { value: 'EXPIRED', label: '已过期作废' },
   { value: 'REVOKED', label: '已撤销' }
 ]
-
-/** "2026-11-25" → "2026年11月25日". */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return `${y}年${Number(m)}月${Number(d)}日`
-}
-
-/** "2026-11-25T02:03:04.000Z" → "2026-11-25 10:03" (Asia/Shanghai, fixed +8: no DST since 1991). */
-export function shanghaiMinute(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  return d.toISOString().slice(0, 16).replace('T', ' ')
-}
-
-/** 202611 → "2026年11月". */
-export function periodLabel(p: number): string {
-  return `${Math.floor(p / 100)}年${String(p % 100).padStart(2, '0')}月`
-}
-
-/** The month (YYYYMM, Asia/Shanghai) of an instant: a declaration made after its period's month is a 补缴. */
-export function periodOfInstant(iso: string): number {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1
-}
 
 /** How far the bill has come (到账进度): steps done out of all. */
 export function progressOf(b: Pick<BillSummary, 'progress'>): { done: number; total: number; last: string } {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Cell, Input, Radio } from '@nutui/nutui-react-taro'
-import type { IssueCertificateBody } from '@shebao/shared'
+import { formatPeriod, type IssueCertificateBody } from '@shebao/shared'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { CERT_PAGES } from '../../../constants/pages'
@@ -10,8 +10,9 @@ import { useSessionUser } from '../../../hooks/useSession'
 import { openPdf } from '../../../platform'
 import { LOGIN_PAGE } from '../../../services/api'
 import { toastError } from '../../../services/toast'
-import { certApi, shanghaiDate, type IssueCertificateResponse } from '../../api'
-import MonthField, { periodText } from '../../components/MonthField'
+import { chineseDate } from '../../../utils/time'
+import { certApi, type IssueCertificateResponse } from '../../api'
+import MonthField from '../../components/MonthField'
 import StaffPicker, { type PickedPerson } from '../../components/StaffPicker'
 import './index.scss'
 
@@ -146,7 +147,7 @@ export default function IssueCertificate() {
             {issued.code}
           </Text>
           <Text className='issue__line'>
-            共 {issued.pages} 页 · 可验证至 {shanghaiDate(issued.expiresAt)}
+            共 {issued.pages} 页 · 可验证至 {chineseDate(issued.expiresAt)}
           </Text>
           <Button className='issue__btn' block type='primary' onClick={() => open(issued.pdfPath)}>
             打开证明 PDF
@@ -227,7 +228,7 @@ export default function IssueCertificate() {
           <View className='sb-card'>
             <Radio.Group className='issue__radios' value={months} direction='horizontal' shape='button' options={SPANS} onChange={(v) => setMonths(String(v))} />
             <Text className='issue__line'>
-              {spanStart && spanEnd ? `缴费期间 ${periodText(spanStart)} 至 ${periodText(spanEnd)}（截至单位最大核止期号）` : '期间截至该险种的单位最大核止期号'}
+              {spanStart && spanEnd ? `缴费期间 ${formatPeriod(spanStart)} 至 ${formatPeriod(spanEnd)}（截至单位最大核止期号）` : '期间截至该险种的单位最大核止期号'}
             </Text>
           </View>
         </>

@@ -8,7 +8,8 @@ import { useSessionUser } from '../../../hooks/useSession'
 import { openPdf } from '../../../platform'
 import { LOGIN_PAGE } from '../../../services/api'
 import { toastError, toastSuccess } from '../../../services/toast'
-import { certApi, shanghaiDate, shanghaiTime, type CertificateRow } from '../../api'
+import { chineseDate, chineseTime } from '../../../utils/time'
+import { certApi, type CertificateRow } from '../../api'
 import './index.scss'
 
 /** 我的证明: the proofs issued by (or for the unit of) the signed-in user — open again, or void with a reason. */
@@ -93,7 +94,7 @@ export default function MyCertificates() {
           </View>
           {r.summary && <Text className='mine-certs__line'>{r.summary}</Text>}
           <Text className='mine-certs__line'>
-            开具 {shanghaiTime(r.issuedAt)} · 验证至 {shanghaiDate(r.expiresAt)} · 授权码尾号 {r.codeTail}
+            开具 {chineseTime(r.issuedAt)} · 验证至 {chineseDate(r.expiresAt)} · 授权码尾号 {r.codeTail}
           </Text>
           {r.state === 'REVOKED' && r.revokeReason && <Text className='mine-certs__line'>作废原因：{r.revokeReason}</Text>}
           <View className='mine-certs__actions'>

@@ -8,10 +8,12 @@ import { CONTRIB_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { roleProps } from '../../../pages/login/a11y'
 import { openPdf } from '../../../platform'
+import { newIdempotencyKey } from '../../../services/idempotency'
 import { toastError, toastSuccess } from '../../../services/toast'
+import { chineseDate, shanghaiMinute } from '../../../utils/time'
 import ContribShell from '../../components/ContribShell'
 import DataTable, { Progress, StatusTag, type Column } from '../../components/DataTable'
-import { chineseDate, contribApi, newIdempotencyKey, shanghaiMinute, STATUS_TONE, type BillDetailT } from '../../lib/api'
+import { contribApi, STATUS_TONE, type BillDetailT } from '../../lib/api'
 
 type Load = { state: 'loading' } | { state: 'ready'; data: BillDetailT } | { state: 'failed'; message: string }
 type LineT = BillDetailT['lines'][number]

@@ -7,14 +7,13 @@ import { Button } from '../../../components/Button'
 import { CONTRIB_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { roleProps } from '../../../pages/login/a11y'
+import { chineseDate, shanghaiMinute } from '../../../utils/time'
 import ContribShell from '../../components/ContribShell'
 import DataTable, { Progress, StatusTag, type Column } from '../../components/DataTable'
 import {
   BILL_STATUS_FILTERS,
-  chineseDate,
   contribApi,
   progressOf,
-  shanghaiMinute,
   STATUS_TONE,
   type BillListT,
   type BillSummaryT,

@@ -2,27 +2,19 @@ import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Dialog, Skeleton } from '@nutui/nutui-react-taro'
-import { addMonths, formatYuan } from '@shebao/shared'
+import { addMonths, formatPeriod, formatYuan } from '@shebao/shared'
 import { Button } from '../../../components/Button'
 import { CONTRIB_PAGES, MATTER_PAGES } from '../../../constants/pages'
 import { useSessionUser } from '../../../hooks/useSession'
 import { roleProps } from '../../../pages/login/a11y'
 import { ApiError } from '../../../services/api'
+import { newIdempotencyKey } from '../../../services/idempotency'
 import { toastError, toastSuccess } from '../../../services/toast'
+import { shanghaiMinute, shanghaiPeriodOf } from '../../../utils/time'
 import ContribShell from '../../components/ContribShell'
 import DataTable, { StatusTag, type Column } from '../../components/DataTable'
 import DeclarationLines from '../../components/DeclarationLines'
-import {
-  contribApi,
-  newIdempotencyKey,
-  periodLabel,
-  periodOfInstant,
-  shanghaiMinute,
-  STATUS_TONE,
-  type DeclarationListT,
-  type DeclarationRowT,
-  type PreviewT
-} from '../../lib/api'
+import { contribApi, STATUS_TONE, type DeclarationListT, type DeclarationRowT, type PreviewT } from '../../lib/api'
 
 type Load<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'failed'; message: string }
 
@@ -195,7 +187,7 @@ export default function DeclarationPage() {
         <View className='ct-alert__actions'>
           {nextUnpaid !== null && (
             <Button size='small' type='primary' className='ct-back-declare' onClick={() => setConfirm({ kind: 'back', period: nextUnpaid, key: newIdempotencyKey() })}>
-              补缴申报（{periodLabel(nextUnpaid)}）
+              补缴申报（{formatPeriod(nextUnpaid)}）
             </Button>
           )}
           <Text className='ct-note'>网上可补缴当前月份以前3个月内的社保费，按月依次补缴；补缴申报后请开具应缴认定单并按期缴费，到账后即可申报当月。</Text>
@@ -249,7 +241,7 @@ export default function DeclarationPage() {
   const compareColumns: Column<CompareRow>[] = data
     ? [
         { key: 'item', title: '项目', primary: true, render: (r) => <Text>{r.item}</Text> },
-        { key: 'previous', title: `上期（${data.comparison.previous?.periodText ?? periodLabel(addMonths(data.period, -1))}）`, num: true, render: (r) => <Text>{r.previous}</Text> },
+        { key: 'previous', title: `上期（${data.comparison.previous?.periodText ?? formatPeriod(addMonths(data.period, -1))}）`, num: true, render: (r) => <Text>{r.previous}</Text> },
         { key: 'current', title: `本期（${data.comparison.current.periodText}）`, num: true, render: (r) => <Text>{r.current}</Text> },
         { key: 'change', title: '增减', num: true, render: (r) => <Text>{r.change}</Text> }
       ]
@@ -263,7 +255,7 @@ export default function DeclarationPage() {
       render: (d) => (
         <View className='ct-decl__period'>
           <Text>{d.periodText}</Text>
-          {d.period < periodOfInstant(d.declaredAt) && <StatusTag tone='brand'>补缴</StatusTag>}
+          {d.period < shanghaiPeriodOf(d.declaredAt) && <StatusTag tone='brand'>补缴</StatusTag>}
         </View>
       )
     },
@@ -322,7 +314,7 @@ export default function DeclarationPage() {
       }
     }
     if (confirm.kind === 'back') {
-      return { title: '补缴申报', text: `为本单位整体补缴${periodLabel(confirm.period)}的社会保险费（按该月参保缴费人员核定）。申报后请开具应缴认定单并按期缴费。`, ok: '确认补缴申报' }
+      return { title: '补缴申报', text: `为本单位整体补缴${formatPeriod(confirm.period)}的社会保险费（按该月参保缴费人员核定）。申报后请开具应缴认定单并按期缴费。`, ok: '确认补缴申报' }
     }
     if (confirm.kind === 'revoke') {
       return { title: '撤销申报', text: `撤销${confirm.row.periodText}的缴费申报？撤销后可重新申报。`, ok: '确认撤销' }
@@ -412,7 +404,7 @@ export default function DeclarationPage() {
           {data.unitSettled.length > 0 && (
             <Text className='ct-note ct-preview__settled'>
               单位最大核止期号：
-              {data.unitSettled.map((s) => `${s.label} ${s.lastSettledPeriod ? periodLabel(s.lastSettledPeriod) : '无'}`).join('，')}
+              {data.unitSettled.map((s) => `${s.label} ${s.lastSettledPeriod ? formatPeriod(s.lastSettledPeriod) : '无'}`).join('，')}
             </Text>
           )}
 

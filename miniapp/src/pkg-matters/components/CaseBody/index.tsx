@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { formatInstant, STATUS_TONE, type CaseDetailT, type MatterInfoT } from '../../lib/types'
+import { shanghaiMinute } from '../../../utils/time'
+import { STATUS_TONE, type CaseDetailT, type MatterInfoT } from '../../lib/types'
 import { ChangeTable, KV } from '../Wizard'
 
 const HIDDEN = new Set(['unitNo', 'unitName'])
@@ -39,9 +40,9 @@ export default function CaseBody({ detail, matter }: { detail: CaseDetailT; matt
         <KV k='申报人' v={detail.applicantName} />
         <KV k='手机号码' v={detail.applicantPhone} />
         {detail.remark && <KV k='备注' v={detail.remark} />}
-        <KV k='创建时间' v={formatInstant(detail.createdAt)} />
-        {detail.submittedAt && <KV k='提交时间' v={formatInstant(detail.submittedAt)} />}
-        {detail.decidedAt && <KV k='审核时间' v={formatInstant(detail.decidedAt)} />}
+        <KV k='创建时间' v={shanghaiMinute(detail.createdAt)} />
+        {detail.submittedAt && <KV k='提交时间' v={shanghaiMinute(detail.submittedAt)} />}
+        {detail.decidedAt && <KV k='审核时间' v={shanghaiMinute(detail.decidedAt)} />}
         {detail.returnReason && <KV k='退回原因' v={detail.returnReason} />}
       </View>
       {detail.changes.length > 0 && <ChangeTable rows={detail.changes} />}
@@ -78,7 +79,7 @@ export default function CaseBody({ detail, matter }: { detail: CaseDetailT; matt
           <View key={i} className='mw-timeline__item'>
             <Text className='mw-timeline__label'>{e.label}</Text>
             <Text className='mw-timeline__meta'>
-              {formatInstant(e.at)}
+              {shanghaiMinute(e.at)}
               {e.actorName ? ` · ${e.actorName}` : ''}
             </Text>
             {e.note && <Text className='mw-timeline__note'>{e.note}</Text>}

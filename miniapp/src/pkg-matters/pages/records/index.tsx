@@ -5,7 +5,8 @@ import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { MATTER_PAGES } from '../../../constants/pages'
 import { api } from '../../../services/api'
-import { formatInstant, STATUS_TONE, type CaseSummaryT, type PagedT } from '../../lib/types'
+import { shanghaiMinute } from '../../../utils/time'
+import { STATUS_TONE, type CaseSummaryT, type PagedT } from '../../lib/types'
 import '../../components/Wizard/index.scss'
 import './index.scss'
 
@@ -61,7 +62,7 @@ export default function RecordsPage() {
           <Text className='mr-item__meta'>业务流水号 {c.serialNo}</Text>
           <Text className='mr-item__meta'>
             申报人 {c.applicantName} · {c.itemCount > 0 ? `${c.itemCount} 人 · ` : ''}
-            {formatInstant(c.submittedAt ?? c.createdAt)}
+            {shanghaiMinute(c.submittedAt ?? c.createdAt)}
           </Text>
           {c.returnReason && <Text className='mr-item__reason'>退回原因：{c.returnReason}</Text>}
         </View>

@@ -7,7 +7,8 @@ import PageShell from '../../../components/PageShell'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api } from '../../../services/api'
 import { toastError, toastSuccess } from '../../../services/toast'
-import { formatInstant, STATUS_TONE, type CaseSummaryT, type MatterSummaryT, type PagedT } from '../../../pkg-matters/lib/types'
+import { STATUS_TONE, type CaseSummaryT, type MatterSummaryT, type PagedT } from '../../../pkg-matters/lib/types'
+import { shanghaiMinute } from '../../../utils/time'
 import '../../styles/review.scss'
 
 const STATUSES = [
@@ -222,7 +223,7 @@ export default function ReviewQueue() {
               <Text className='rv-table__cell rv-table__cell--wide'>{c.unit ? `${c.unit.name}` : '个人'}</Text>
               <Text className='rv-table__cell'>{c.applicantName}</Text>
               <Text className='rv-table__cell rv-table__cell--num'>{c.itemCount}</Text>
-              <Text className='rv-table__cell'>{formatInstant(c.submittedAt)}</Text>
+              <Text className='rv-table__cell'>{shanghaiMinute(c.submittedAt)}</Text>
               <Text className='rv-table__cell'>
                 <Text className={`rv-status rv-status--${STATUS_TONE[c.status] ?? 'draft'}`}>{c.statusLabel}</Text>
               </Text>

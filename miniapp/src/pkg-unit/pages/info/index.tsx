@@ -12,6 +12,7 @@ import { statusClass } from '../../../pkg-query/lib/format'
 import { roleProps } from '../../../pages/login/a11y'
 import { api, ApiError } from '../../../services/api'
 import { toastError } from '../../../services/toast'
+import { shanghaiMinute } from '../../../utils/time'
 import HallFrame, { openUnitItem } from '../../components/HallFrame'
 import UnitState from '../../components/UnitState'
 import '../../styles/unit.scss'
@@ -35,7 +36,6 @@ type Tab = (typeof TABS)[number]['value']
 const RISK = ['一', '二', '三', '四', '五', '六', '七', '八']
 const dash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v)
 /** "2024-05-01T02:03:04Z" → "2024-05-01 10:03" (Asia/Shanghai, fixed +8). */
-const instant = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '—')
 
 function Fact({ k, v, wide }: { k: string; v: string | number | null | undefined; wide?: boolean }) {
   return (
@@ -266,7 +266,7 @@ function ChangeRow({ r }: { r: ChangeRecord }) {
         <Text className={statusClass(r.status)}>{r.statusLabel}</Text>
       </View>
       <Text className='uq-change__sub'>
-        业务流水号 {r.serialNo} · 办结时间 {instant(r.decidedAt)}
+        业务流水号 {r.serialNo} · 办结时间 {shanghaiMinute(r.decidedAt) || '—'}
       </Text>
       {r.changes.length > 0 && (
         <View className='uq-diff'>

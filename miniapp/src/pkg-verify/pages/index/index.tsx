@@ -10,6 +10,7 @@ import { scanCode } from '../../../platform'
 import { api, ApiError } from '../../../services/api'
 import { authCodeProblem, formatAuthCode, normalizeAuthCode } from '../../../utils/authCode'
 import { queryParams } from '../../../utils/scanned'
+import { chineseTime } from '../../../utils/time'
 import './index.scss'
 
 type Result = VerifyCertificateResponse['result']
@@ -27,12 +28,6 @@ const TOKEN: Record<TokenCheck, { text: string; tone: string }> = {
   MISMATCH: { text: '二维码内容与存档不一致，请以本页显示的存档内容为准', tone: 'warn' },
   INVALID: { text: '二维码签名无效，二维码可能被篡改或伪造', tone: 'bad' },
   ABSENT: { text: '未核验二维码签名（手动输入的授权码）', tone: 'none' }
-}
-
-function shanghaiTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
 }
 
 /** The `c` / `t` parameters of the page URL (the QR), also when the router has not parsed the hash query. */
@@ -140,9 +135,9 @@ export default function VerifyIndex() {
               .map((d) => (
                 <Fact key={d.label} label={d.label} value={d.value} />
               ))}
-            <Fact label='出具时间' value={shanghaiTime(cert.issuedAt)} />
-            <Fact label='验证截止' value={shanghaiTime(cert.expiresAt)} />
-            {cert.revokedAt && <Fact label='作废时间' value={shanghaiTime(cert.revokedAt)} />}
+            <Fact label='出具时间' value={chineseTime(cert.issuedAt)} />
+            <Fact label='验证截止' value={chineseTime(cert.expiresAt)} />
+            {cert.revokedAt && <Fact label='作废时间' value={chineseTime(cert.revokedAt)} />}
             {cert.revokeReason && <Fact label='作废原因' value={cert.revokeReason} />}
             <Fact label='页数' value={`${cert.pages} 页`} />
             <Fact label='文件指纹' value={`SHA-256 ${cert.pdfSha256.slice(0, 16)}…`} />
