@@ -63,7 +63,7 @@ async function fullShot(page: Page, name: string) {
 /** Click 加载更多 until the whole selection is on the page. */
 async function loadAll(page: Page) {
   for (let i = 0; i < 20; i++) {
-    const more = page.locator('.q-more__button')
+    const more = page.getByRole('button', { name: /^加载更多/ })
     if ((await more.count()) === 0) return
     const before = await page.locator('.q-contrib__row').count()
     await more.click()

@@ -152,7 +152,7 @@ const hashOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.slice
 /** Every row shown, after 加载更多 until the list says it shows all. */
 async function loadAll(page: Page): Promise<string[]> {
   for (;;) {
-    const more = current(page, '.q-more__button')
+    const more = page.locator('.taro_router > .taro_page:last-child').getByRole('button', { name: /^加载更多/ })
     if ((await more.count()) === 0) break
     const before = await current(page, '.ur-row').count()
     await more.click()

@@ -1,12 +1,12 @@
 /**
- * Loading the person's own data for the query pages: one request per view (`useApi`) or a paged list that grows
- * with 加载更多 (`usePaged`). Errors stay on the page (no toast): the page shows what went wrong and a 重试 button.
+ * Loading a signed-in user's data for a query page (个人查询, the unit hall's queries): one request per view
+ * (`useApi`) or a paged list that grows with 加载更多 (`usePaged`, with components/LoadMore). Errors stay on the page (no toast): the page shows what went wrong and a 重试 button.
  * Signed out, nothing is requested and the page offers to sign in; signing in (or another person signing in on a
  * shared phone) reloads.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { api, ApiError } from '../../services/api'
-import { useSessionUser } from '../../hooks/useSession'
+import { api, ApiError } from '../services/api'
+import { useSessionUser } from './useSession'
 
 export type Query = Record<string, string | number | boolean | undefined>
 

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { AppraisalRow, WorkInjuryBenefitYear } from '@shebao/shared'
+import { toneClass } from '../../components/Status'
 import '../styles/query.scss'
 
 /** One 劳动能力鉴定. */
@@ -8,7 +9,7 @@ export function AppraisalCard({ a }: { a: AppraisalRow }) {
     <View className='q-item q-injury__appraisal'>
       <View className='q-item__head'>
         <Text className='q-item__title'>劳动能力鉴定（{a.kindLabel}）</Text>
-        {a.disabilityLevelLabel && <Text className='q-status q-status--warn'>伤残{a.disabilityLevelLabel}</Text>}
+        {a.disabilityLevelLabel && <Text className={toneClass('warn')}>伤残{a.disabilityLevelLabel}</Text>}
       </View>
       <Text className='q-item__sub'>鉴定编号 {a.appraisalNo}</Text>
       <View className='q-kv'>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { AccountResponse } from '@shebao/shared'
 import PageShell from '../../../components/PageShell'
+import { useApi } from '../../../hooks/useApi'
 import QueryState from '../../components/QueryState'
-import { useApi } from '../../lib/data'
 import '../../styles/query.scss'
 
 function Row({ k, v }: { k: string; v: string }) {

@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { CaseDetail } from '@shebao/shared'
 import PageShell from '../../../components/PageShell'
+import { statusClass } from '../../../components/Status'
+import { useApi } from '../../../hooks/useApi'
 import QueryState from '../../components/QueryState'
-import { useApi } from '../../lib/data'
-import { statusClass } from '../../lib/format'
 import '../../styles/query.scss'
 
 /** One case: what, where it stands, why it was returned (if it was), and its timeline. */

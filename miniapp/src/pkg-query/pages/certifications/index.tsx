@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import type { CertificationRow, CertificationsResponse } from '@shebao/shared'
+import LoadMore from '../../../components/LoadMore'
 import PageShell from '../../../components/PageShell'
-import LoadMore from '../../components/LoadMore'
+import { toneClass } from '../../../components/Status'
+import { usePaged } from '../../../hooks/useApi'
 import QueryState from '../../components/QueryState'
-import { usePaged } from '../../lib/data'
 import '../../styles/query.scss'
 
 /** 待遇资格认证: whether the person's certification still holds, and every certification so far. */
@@ -16,7 +17,7 @@ export default function CertificationsPage() {
         {data && (
           <>
             <View className='sb-card q-first q-certs__now'>
-              <Text className={`q-status ${data.currentlyValid ? 'q-status--ok' : 'q-status--bad'}`}>
+              <Text className={toneClass(data.currentlyValid ? 'ok' : 'bad')}>
                 {data.currentlyValid ? '认证有效' : '认证已过期'}
               </Text>
               <Text className='q-item__note'>
@@ -30,7 +31,7 @@ export default function CertificationsPage() {
               <View key={c.id} className='q-item q-certs__item'>
                 <View className='q-item__head'>
                   <Text className='q-item__title'>{c.certifiedAtText.slice(0, 10)}</Text>
-                  <Text className={`q-status ${c.valid ? 'q-status--ok' : 'q-status--muted'}`}>{c.valid ? '有效' : '已过期'}</Text>
+                  <Text className={toneClass(c.valid ? 'ok' : 'muted')}>{c.valid ? '有效' : '已过期'}</Text>
                 </View>
                 <View className='q-kv'>
                   <Text className='q-kv__k'>认证时间</Text>

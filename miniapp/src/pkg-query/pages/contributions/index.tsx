@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { InsuranceTypes, type ContributionRow, type ContributionsResponse, type ContributionSummaryResponse } from '@shebao/shared'
+import LoadMore from '../../../components/LoadMore'
 import PageShell from '../../../components/PageShell'
+import { statusClass } from '../../../components/Status'
+import { useApi, usePaged } from '../../../hooks/useApi'
 import ContributionChart from '../../components/ContributionChart'
-import LoadMore from '../../components/LoadMore'
 import QueryState from '../../components/QueryState'
-import { useApi, usePaged } from '../../lib/data'
-import { statusClass } from '../../lib/format'
 import '../../styles/query.scss'
 
 type YearChoice = number | 'all' | null

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import type { EnrolmentsResponse, EnrolmentSpell, PersonProfile } from '@shebao/shared'
 import PageShell from '../../../components/PageShell'
+import { statusClass } from '../../../components/Status'
+import { useApi } from '../../../hooks/useApi'
 import ProfileCard from '../../components/ProfileCard'
 import QueryState from '../../components/QueryState'
-import { useApi } from '../../lib/data'
-import { statusClass } from '../../lib/format'
 import '../../styles/query.scss'
 
 function Row({ k, v }: { k: string; v: string | null }) {

@@ -4,9 +4,9 @@ import { ArrowRight } from '@nutui/icons-react-taro'
 import type { WorkInjuryResponse } from '@shebao/shared'
 import PageShell from '../../../components/PageShell'
 import { QUERY_PAGES } from '../../../constants/pages'
+import { useApi } from '../../../hooks/useApi'
 import QueryState from '../../components/QueryState'
 import { AppraisalCard, BenefitYears } from '../../components/WorkInjuryParts'
-import { useApi } from '../../lib/data'
 import '../../styles/query.scss'
 
 /** 工伤: determinations (tap for the detail), appraisals, and the long-term benefits year by year. */
