@@ -161,9 +161,9 @@ class Layout {
 
   private drawQr(): void {
     this.qrPath ??= qrPath(this.qr)
-    // pdfkit writes each path operator as its own chunk; the symbol's few thousand rectangles go in as one.
+    // pdfkit writes each path operator as its own chunk; the symbol's two thousand rectangles go in as one.
+    this.pen.fillColor(INK)
     this.doc.addContent(this.qrPath)
-    this.pen.fillColor(INK).fill()
     this.text('扫码验证真伪', QR_X - 6, QR_Y + QR_SIZE + 3, QR_SIZE + 12, { size: 7, align: 'center', color: MUTED })
   }
 
@@ -457,17 +457,21 @@ class Layout {
   }
 }
 
-/** pdfkit's number format in content streams (PDFObject.number). */
-const num = (v: number) => Math.round(v * 1e6) / 1e6
+/** A number as written in content streams: at most `digits` decimals, no trailing zeros. */
+const num = (v: number, digits = 6) => Math.round(v * 10 ** digits) / 10 ** digits
 
 /**
- * The QR symbol as path operators, as pdfkit's rect() writes them: one rectangle per horizontal run of dark modules
- * (smaller file than one per module), with a hair of overlap so rasterisers leave no seams between rows.
+ * The QR symbol as a filled path: one rectangle per horizontal run of dark modules (smaller than one per module),
+ * with a hair (0.05 pt) of overlap so rasterisers leave no seams between rows. Drawn in module units under a
+ * scaling `cm` (inside q/Q), so each rectangle is a few small numbers: the symbol was four fifths of a page's
+ * content stream, and that stream is deflated on every issue.
  */
 function qrPath(qr: QrModules): string {
   const n = qr.size
   const s = QR_SIZE / n
-  const ops: string[] = []
+  const hair = 0.05 / s
+  const ops: string[] = [`q ${num(s)} 0 0 ${num(s)} ${num(QR_X)} ${num(QR_Y)} cm`]
+  const h = num(1 + hair, 4)
   for (let r = 0; r < n; r++) {
     let c = 0
     while (c < n) {
@@ -477,9 +481,10 @@ function qrPath(qr: QrModules): string {
       }
       const start = c
       while (c < n && qr.get(r, c)) c++
-      ops.push(`${num(QR_X + start * s)} ${num(QR_Y + r * s)} ${num((c - start) * s + 0.05)} ${num(s + 0.05)} re`)
+      ops.push(`${start} ${r} ${num(c - start + hair, 4)} ${h} re`)
     }
   }
+  ops.push('f', 'Q')
   return ops.join('\n')
 }
 
