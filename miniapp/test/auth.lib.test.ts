@@ -10,6 +10,7 @@ import { cameraProblem, loadDecoder, scaledSize } from '../src/pkg-auth/lib/fram
 import * as shortCode from '../src/pkg-auth/lib/shortCode'
 import { formatShortCode, shortCodeProblem } from '../src/pkg-auth/lib/shortCode'
 import { watchLoginTicket } from '../src/pkg-auth/lib/ticketWatch'
+import { digitsOnly, PIN_LENGTH, pinProblem, SMS_CODE_LENGTH, smsCodeProblem } from '../src/utils/credentials'
 
 describe('登录码 typed on the phone', () => {
   it('uses the contract’s alphabet, length and normaliser (restated to keep zod out of the subpackage)', () => {
@@ -32,6 +33,28 @@ describe('登录码 typed on the phone', () => {
     expect(shortCodeProblem('K7M2X9P')).toBe('登录码为 8 位字母或数字，已输入 7 位')
     expect(shortCodeProblem('K7M2X9P0')).toBe('登录码含有无效字符 0（登录码不含 0、1、O、I、L）')
     expect(shortCodeProblem('K7M2X9P#')).toBe('登录码含有无效字符 #')
+  })
+})
+
+describe('PIN and SMS code typed on the phone (zod-free, like the contract)', () => {
+  it('accepts exactly what the contract accepts', () => {
+    expect(PIN_LENGTH).toBe(shared.PIN_LENGTH)
+    for (const pin of ['283746', '28374', '2837461', '28a746', '']) {
+      expect(pinProblem(pin) === undefined, pin).toBe(shared.PinSchema.safeParse(pin).success)
+    }
+    const challengeId = '8f0e2c1a-3b4d-4e5f-8a6b-7c8d9e0f1a2b'
+    expect(SMS_CODE_LENGTH).toBe(6)
+    for (const smsCode of ['123456', '12345', '1234567', '12a456', '']) {
+      expect(smsCodeProblem(smsCode) === undefined, smsCode).toBe(shared.VerifyActivationBody.safeParse({ challengeId, smsCode }).success)
+    }
+  })
+  it('says what is wrong, in Chinese', () => {
+    expect(pinProblem('')).toBe('请输入密码')
+    expect(pinProblem('', '请输入原密码')).toBe('请输入原密码')
+    expect(pinProblem('12345')).toBe('密码为 6 位数字')
+    expect(smsCodeProblem('')).toBe('请输入短信验证码')
+    expect(smsCodeProblem('12 34')).toBe('验证码为 6 位数字')
+    expect(digitsOnly(' 12-34 56a')).toBe('123456')
   })
 })
 

@@ -3,13 +3,14 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Input } from '@nutui/nutui-react-taro'
 import { ArrowRight, Store, User } from '@nutui/icons-react-taro'
-import { isIdCard, normalizeIdNumber, PIN_LENGTH, type PinSignInBody, type SessionTokens } from '@shebao/shared'
+import { isIdCard, normalizeIdNumber, type PinSignInBody, type SessionTokens } from '@shebao/shared'
 import { Button } from '../../components/Button'
 import PageShell from '../../components/PageShell'
 import { useWideScreen } from '../../hooks/useWideScreen'
 import { api, ApiError } from '../../services/api'
 import { sessionUserOf, startSession } from '../../services/session'
 import { toastSuccess } from '../../services/toast'
+import { digitsOnly, PIN_LENGTH, pinProblem } from '../../utils/credentials'
 import { ACTIVATE_PAGE_URL, leaveSignInPages, QR_LOGIN_PAGE_URL } from './nav'
 import './index.scss'
 
@@ -24,8 +25,7 @@ function check(idNumber: string, pin: string): Problems {
   const p: Problems = {}
   if (!idNumber) p.idNumber = '请输入证件号码'
   else if (!isIdCard(idNumber)) p.idNumber = '证件号码有误，请核对'
-  if (!pin) p.pin = '请输入密码'
-  else if (!new RegExp(`^\\d{${PIN_LENGTH}}$`).test(pin)) p.pin = `密码为 ${PIN_LENGTH} 位数字`
+  p.pin = pinProblem(pin)
   return p
 }
 
@@ -101,7 +101,7 @@ export default function Login() {
           maxLength={PIN_LENGTH}
           placeholder={`${PIN_LENGTH} 位数字密码`}
           onChange={(v) => {
-            setPin(v.replace(/\D/g, ''))
+            setPin(digitsOnly(v))
             setProblems((p) => ({ ...p, pin: undefined, form: undefined }))
           }}
           onConfirm={submit}

@@ -2,28 +2,22 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Step, Steps } from '@nutui/nutui-react-taro'
-import {
-  isIdCard,
-  normalizeIdNumber,
-  PIN_LENGTH,
-  type SessionTokens,
-  type StartActivationResponse,
-  type VerifyActivationResponse
-} from '@shebao/shared'
+import { isIdCard, normalizeIdNumber, type SessionTokens, type StartActivationResponse, type VerifyActivationResponse } from '@shebao/shared'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { api, ApiError } from '../../../services/api'
 import { sessionUserOf, startSession } from '../../../services/session'
 import { toastSuccess } from '../../../services/toast'
+import { digitsOnly, PIN_LENGTH, pinProblem, SMS_CODE_LENGTH, smsCodeProblem } from '../../../utils/credentials'
 import { LOGIN_PAGE_URL, leaveSignInPages } from '../../../pages/login/nav'
 import Field from '../../components/Field'
+import PinField from '../../components/PinField'
 import { roleProps } from '../../../pages/login/a11y'
 import '../../styles/auth.scss'
 import './index.scss'
 
 /** One SMS per phone per minute (the BFF's limit): the resend button waits this long. */
 const RESEND_SECONDS = 60
-const PIN_RE = new RegExp(`^\\d{${PIN_LENGTH}}$`)
 
 type Step = 1 | 2 | 3
 type Problems = Partial<Record<'name' | 'idNumber' | 'smsCode' | 'pin' | 'pinAgain' | 'form', string>>
@@ -96,8 +90,9 @@ export default function Activate() {
   /** Step 2: the SMS code → a one-time activation token. */
   const verifyCode = async () => {
     if (!challenge) return
-    if (!/^\d{6}$/.test(smsCode)) {
-      setProblems({ smsCode: smsCode ? '验证码为 6 位数字' : '请输入短信验证码' })
+    const problem = smsCodeProblem(smsCode)
+    if (problem) {
+      setProblems({ smsCode: problem })
       return
     }
     setBusy(true)
@@ -121,8 +116,7 @@ export default function Activate() {
   /** Step 3: the PIN, twice → signed in. */
   const setThePin = async () => {
     const found: Problems = {}
-    if (!pin) found.pin = '请设置密码'
-    else if (!PIN_RE.test(pin)) found.pin = `密码为 ${PIN_LENGTH} 位数字`
+    found.pin = pinProblem(pin, '请设置密码')
     if (!found.pin && pinAgain !== pin) found.pinAgain = pinAgain ? '两次输入的密码不一致' : '请再次输入密码'
     setProblems(found)
     if (found.pin || found.pinAgain) return
@@ -221,11 +215,11 @@ export default function Activate() {
               label='短信验证码'
               type='number'
               value={smsCode}
-              maxLength={6}
-              placeholder='6 位数字'
+              maxLength={SMS_CODE_LENGTH}
+              placeholder={`${SMS_CODE_LENGTH} 位数字`}
               problem={problems.smsCode}
               onChange={(v) => {
-                setSmsCode(v.replace(/\D/g, ''))
+                setSmsCode(digitsOnly(v))
                 clear('smsCode')
               }}
               onConfirm={verifyCode}
@@ -259,31 +253,26 @@ export default function Activate() {
 
         {step === 3 && (
           <View className='sb-card'>
-            <Field
+            <PinField
               first
               name='pin'
               label={`设置 ${PIN_LENGTH} 位密码`}
-              type='password'
               value={pin}
-              maxLength={PIN_LENGTH}
-              placeholder={`${PIN_LENGTH} 位数字`}
               problem={problems.pin}
               hint='不要使用连续、重复的数字或出生日期'
               onChange={(v) => {
-                setPin(v.replace(/\D/g, ''))
+                setPin(v)
                 clear('pin')
               }}
             />
-            <Field
+            <PinField
               name='pinAgain'
               label='再次输入密码'
-              type='password'
               value={pinAgain}
-              maxLength={PIN_LENGTH}
               placeholder={`再次输入 ${PIN_LENGTH} 位数字`}
               problem={problems.pinAgain}
               onChange={(v) => {
-                setPinAgain(v.replace(/\D/g, ''))
+                setPinAgain(v)
                 clear('pinAgain')
               }}
               onConfirm={setThePin}

@@ -1,19 +1,20 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { PIN_LENGTH, type ChangePinBody } from '@shebao/shared'
+import type { ChangePinBody } from '@shebao/shared'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api, ApiError } from '../../../services/api'
 import { toastSuccess } from '../../../services/toast'
+import { pinProblem } from '../../../utils/credentials'
 import { LOGIN_PAGE_URL, MINE_PAGE_URL } from '../../../pages/login/nav'
-import Field from '../../components/Field'
+import AuthResult from '../../components/AuthResult'
+import PinField from '../../components/PinField'
 import '../../styles/auth.scss'
 
 type Key = 'oldPin' | 'newPin' | 'newPinAgain' | 'form'
 type Problems = Partial<Record<Key, string>>
-const PIN_RE = new RegExp(`^\\d{${PIN_LENGTH}}$`)
 
 interface ChangePinResult {
   changedAt: string
@@ -30,16 +31,16 @@ export default function ChangePin() {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<ChangePinResult | null>(null)
 
-  const digits = (set: (v: string) => void, key: Key) => (v: string) => {
-    set(v.replace(/\D/g, ''))
+  const typed = (set: (v: string) => void, key: Key) => (v: string) => {
+    set(v)
     setProblems((p) => ({ ...p, [key]: undefined, form: undefined }))
   }
 
   const submit = async () => {
     const found: Problems = {}
-    if (!PIN_RE.test(oldPin)) found.oldPin = oldPin ? `密码为 ${PIN_LENGTH} 位数字` : '请输入原密码'
-    if (!PIN_RE.test(newPin)) found.newPin = newPin ? `密码为 ${PIN_LENGTH} 位数字` : '请输入新密码'
-    else if (newPin === oldPin) found.newPin = '新密码不能与原密码相同'
+    found.oldPin = pinProblem(oldPin, '请输入原密码')
+    found.newPin = pinProblem(newPin, '请输入新密码')
+    if (!found.newPin && newPin === oldPin) found.newPin = '新密码不能与原密码相同'
     if (!found.newPin && newPinAgain !== newPin) found.newPinAgain = newPinAgain ? '两次输入的新密码不一致' : '请再次输入新密码'
     setProblems(found)
     if (Object.values(found).some(Boolean)) return
@@ -66,13 +67,12 @@ export default function ChangePin() {
   if (!user || user.role !== 'PERSON') {
     return (
       <PageShell className='chpin'>
-        <View className='auth-narrow auth-result'>
-          <Text className='auth-result__title'>请先登录电子社保卡</Text>
-          <View className='auth-actions'>
+        <View className='auth-narrow'>
+          <AuthResult title='请先登录电子社保卡'>
             <Button type='primary' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE_URL })}>
               登录
             </Button>
-          </View>
+          </AuthResult>
         </View>
       </PageShell>
     )
@@ -81,16 +81,12 @@ export default function ChangePin() {
   if (done) {
     return (
       <PageShell className='chpin'>
-        <View className='auth-narrow auth-result'>
-          <Text className='auth-result__title'>密码已修改</Text>
-          <Text className='auth-result__text'>
-            下次登录请使用新密码。{done.otherSessionsSignedOut > 0 ? `已退出其他 ${done.otherSessionsSignedOut} 处登录。` : ''}
-          </Text>
-          <View className='auth-actions'>
+        <View className='auth-narrow'>
+          <AuthResult title='密码已修改' text={`下次登录请使用新密码。${done.otherSessionsSignedOut > 0 ? `已退出其他 ${done.otherSessionsSignedOut} 处登录。` : ''}`}>
             <Button type='primary' onClick={() => Taro.switchTab({ url: MINE_PAGE_URL })}>
               完成
             </Button>
-          </View>
+          </AuthResult>
         </View>
       </PageShell>
     )
@@ -104,29 +100,9 @@ export default function ChangePin() {
           <Text className='auth-intro'>修改后，其他设备上的登录将退出。</Text>
         </View>
         <View className='sb-card'>
-          <Field first name='oldPin' label='原密码' type='password' value={oldPin} maxLength={PIN_LENGTH} placeholder={`${PIN_LENGTH} 位数字`} problem={problems.oldPin} onChange={digits(setOldPin, 'oldPin')} />
-          <Field
-            name='newPin'
-            label='新密码'
-            type='password'
-            value={newPin}
-            maxLength={PIN_LENGTH}
-            placeholder={`${PIN_LENGTH} 位数字`}
-            problem={problems.newPin}
-            hint='不要使用连续、重复的数字或出生日期'
-            onChange={digits(setNewPin, 'newPin')}
-          />
-          <Field
-            name='newPinAgain'
-            label='再次输入新密码'
-            type='password'
-            value={newPinAgain}
-            maxLength={PIN_LENGTH}
-            placeholder={`${PIN_LENGTH} 位数字`}
-            problem={problems.newPinAgain}
-            onChange={digits(setNewPinAgain, 'newPinAgain')}
-            onConfirm={submit}
-          />
+          <PinField first name='oldPin' label='原密码' value={oldPin} problem={problems.oldPin} onChange={typed(setOldPin, 'oldPin')} />
+          <PinField name='newPin' label='新密码' value={newPin} problem={problems.newPin} hint='不要使用连续、重复的数字或出生日期' onChange={typed(setNewPin, 'newPin')} />
+          <PinField name='newPinAgain' label='再次输入新密码' value={newPinAgain} problem={problems.newPinAgain} onChange={typed(setNewPinAgain, 'newPinAgain')} onConfirm={submit} />
           {problems.form && <Text className='auth-problem'>{problems.form}</Text>}
           <Button className='auth-submit' block type='primary' loading={busy} disabled={busy} onClick={submit}>
             确认修改

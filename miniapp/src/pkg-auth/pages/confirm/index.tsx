@@ -9,6 +9,7 @@ import PageShell from '../../../components/PageShell'
 import { useSessionUser } from '../../../hooks/useSession'
 import { api, ApiError } from '../../../services/api'
 import { HOME_PAGE_URL, LOGIN_PAGE_URL, SCAN_PAGE_URL } from '../../../pages/login/nav'
+import AuthResult from '../../components/AuthResult'
 import { formatShortCode } from '../../lib/shortCode'
 import '../../styles/auth.scss'
 import './index.scss'
@@ -120,18 +121,11 @@ export default function ConfirmLogin() {
     <PageShell className='cfm'>
       <View className='auth-narrow' data-phase={phase}>
         {phase === 'SIGN_IN' && (
-          <View className='auth-result'>
-            <View className='auth-result__icon'>
-              <Tips size={32} color='#1677ff' />
-            </View>
-            <Text className='auth-result__title'>请先登录电子社保卡</Text>
-            <Text className='auth-result__text'>登录后即可确认电脑端的扫码登录。</Text>
-            <View className='auth-actions cfm__wide'>
-              <Button block type='primary' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE_URL })}>
-                登录电子社保卡
-              </Button>
-            </View>
-          </View>
+          <AuthResult icon={<Tips size={32} color='#1677ff' />} title='请先登录电子社保卡' text='登录后即可确认电脑端的扫码登录。' actionsClassName='cfm__wide'>
+            <Button block type='primary' onClick={() => Taro.navigateTo({ url: LOGIN_PAGE_URL })}>
+              登录电子社保卡
+            </Button>
+          </AuthResult>
         )}
 
         {phase === 'SCANNING' && (
@@ -213,7 +207,8 @@ export default function ConfirmLogin() {
             </View>
 
             <View className='auth-actions cfm__buttons'>
-              <Button                 block
+              <Button
+                block
                 type='primary'
                 loading={phase === 'CONFIRMING'}
                 disabled={phase !== 'ASK'}
@@ -229,53 +224,36 @@ export default function ConfirmLogin() {
         )}
 
         {phase === 'CONFIRMED' && (
-          <View className='auth-result'>
-            <View className='auth-result__icon auth-result__icon--ok'>
-              <Check size={36} color='#00b578' />
-            </View>
-            <Text className='auth-result__title'>已确认登录</Text>
-            <Text className='auth-result__text'>
-              {chosenUnit ? `已以“${chosenUnit.name}”经办人身份登录，` : ''}请在电脑上继续办理。
-            </Text>
-            <View className='auth-actions cfm__wide'>
-              <Button block type='primary' onClick={done}>
-                完成
-              </Button>
-            </View>
-          </View>
+          <AuthResult
+            icon={<Check size={36} color='#00b578' />}
+            tone='ok'
+            title='已确认登录'
+            text={`${chosenUnit ? `已以“${chosenUnit.name}”经办人身份登录，` : ''}请在电脑上继续办理。`}
+            actionsClassName='cfm__wide'
+          >
+            <Button block type='primary' onClick={done}>
+              完成
+            </Button>
+          </AuthResult>
         )}
 
         {phase === 'CANCELLED' && (
-          <View className='auth-result'>
-            <View className='auth-result__icon'>
-              <Close size={32} color='#86909c' />
-            </View>
-            <Text className='auth-result__title'>已取消登录</Text>
-            <Text className='auth-result__text'>电脑端不会登录。</Text>
-            <View className='auth-actions cfm__wide'>
-              <Button block type='primary' onClick={done}>
-                完成
-              </Button>
-            </View>
-          </View>
+          <AuthResult icon={<Close size={32} color='#86909c' />} title='已取消登录' text='电脑端不会登录。' actionsClassName='cfm__wide'>
+            <Button block type='primary' onClick={done}>
+              完成
+            </Button>
+          </AuthResult>
         )}
 
         {phase === 'FAILED' && (
-          <View className='auth-result'>
-            <View className='auth-result__icon auth-result__icon--bad'>
-              <Close size={32} color='#d4380d' />
-            </View>
-            <Text className='auth-result__title'>无法完成扫码登录</Text>
-            <Text className='auth-result__text cfm__problem'>{problem}</Text>
-            <View className='auth-actions cfm__wide'>
-              <Button block type='primary' onClick={() => Taro.redirectTo({ url: SCAN_PAGE_URL + '?purpose=login' })}>
-                重新扫码
-              </Button>
-              <Button block type='default' onClick={() => Taro.switchTab({ url: HOME_PAGE_URL })}>
-                返回首页
-              </Button>
-            </View>
-          </View>
+          <AuthResult icon={<Close size={32} color='#d4380d' />} tone='bad' title='无法完成扫码登录' text={problem} textClassName='cfm__problem' actionsClassName='cfm__wide'>
+            <Button block type='primary' onClick={() => Taro.redirectTo({ url: SCAN_PAGE_URL + '?purpose=login' })}>
+              重新扫码
+            </Button>
+            <Button block type='default' onClick={() => Taro.switchTab({ url: HOME_PAGE_URL })}>
+              返回首页
+            </Button>
+          </AuthResult>
         )}
       </View>
     </PageShell>
