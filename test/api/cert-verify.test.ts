@@ -126,12 +126,16 @@ describe('the QR token check', () => {
   it('a genuine token whose record was changed in the database afterwards: MISMATCH (the snapshot hash is signed)', async () => {
     const other = await api(bff.baseUrl, { token: fx.tokens.worker }).post('/api/certificates', { body: { type: 'PERSON_PAYMENT_VOUCHER', insuranceType: 'PENSION' } })
     expect(other.status).toBe(201)
+    // Verified once before the change, so the server has parsed and hashed the snapshot already.
+    const before = await anon().post('/api/verify', { body: parts(other.body.verifyUrl) })
+    expect(before.body).toMatchObject({ result: 'VALID', tokenCheck: 'MATCH' })
     const row = await bff.prisma.certificate.findUniqueOrThrow({ where: { id: other.body.id } })
     const snapshot = row.snapshot as { public: { details: { label: string; value: string }[] } }
     snapshot.public.details.push({ label: '篡改', value: '是' })
     await bff.prisma.certificate.update({ where: { id: row.id }, data: { snapshot } })
     const res = await anon().post('/api/verify', { body: parts(other.body.verifyUrl) })
     expect(res.body).toMatchObject({ result: 'VALID', tokenCheck: 'MISMATCH' })
+    expect(res.body.certificate.details).toContainEqual({ label: '篡改', value: '是' })
   })
 })
 
