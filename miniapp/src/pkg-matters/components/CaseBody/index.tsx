@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { shanghaiMinute } from '../../../utils/time'
 import { STATUS_TONE, type CaseDetailT, type MatterInfoT } from '../../lib/types'
-import { ChangeTable, KV } from '../Wizard'
 
 const HIDDEN = new Set(['unitNo', 'unitName'])
 
@@ -83,6 +82,37 @@ export default function CaseBody({ detail, matter }: { detail: CaseDetailT; matt
               {e.actorName ? ` · ${e.actorName}` : ''}
             </Text>
             {e.note && <Text className='mw-timeline__note'>{e.note}</Text>}
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export function KV({ k, v }: { k: string; v: string }) {
+  return (
+    <View className='mw-kv'>
+      <Text className='mw-kv__k'>{k}</Text>
+      <Text className='mw-kv__v'>{v}</Text>
+    </View>
+  )
+}
+
+export function ChangeTable({ rows }: { rows: { label: string; before: string; after: string; changed: boolean }[] }) {
+  return (
+    <View className='sb-card mw-changes'>
+      <Text className='mw-card-title'>变更信息</Text>
+      <View className='mw-table'>
+        <View className='mw-table__row mw-table__row--head'>
+          <Text className='mw-table__cell'>变更项</Text>
+          <Text className='mw-table__cell'>变更前值</Text>
+          <Text className='mw-table__cell'>变更后值</Text>
+        </View>
+        {rows.map((r, i) => (
+          <View key={`${i}-${r.label}`} className={`mw-table__row ${r.changed ? 'is-changed' : ''}`}>
+            <Text className='mw-table__cell'>{r.label}</Text>
+            <Text className='mw-table__cell'>{r.before || '—'}</Text>
+            <Text className='mw-table__cell'>{r.after || '—'}</Text>
           </View>
         ))}
       </View>

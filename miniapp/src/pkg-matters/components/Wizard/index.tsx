@@ -11,15 +11,16 @@ import Taro from '@tarojs/taro'
 import { Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Button } from '../../../components/Button'
 import { MATTER_PAGES } from '../../../constants/pages'
-import { openPdf } from '../../../platform/openPdf'
 import { CASE_RECORD_HINT, STEP1_INSTRUCTION, WIZARD_STEPS } from '@shebao/shared'
 import { api, ApiError } from '../../../services/api'
 import { newIdempotencyKey } from '../../../services/idempotency'
 import { toastError, toastSuccess } from '../../../services/toast'
 import { downloadFile } from '../../../platform'
+import { printReport } from '../../lib/report'
 import { chooseSpreadsheet, uploadFile, type PickedFile } from '../../lib/transfer'
 import type { CaseDetailT, MatterInfoT, ValidationResultT } from '../../lib/types'
 import { changesFromForm, listsToForm, type ListChanges, type ListEntry } from '../../lib/lists'
+import { ChangeTable, KV } from '../CaseBody'
 import FieldControl from '../FieldControl'
 import ListEditor from '../ListEditor'
 import Materials from '../Materials'
@@ -198,12 +199,7 @@ export default function Wizard({ matter, defaultApplicant = '', initial = null }
   /** 预览申报表: the generated report of the saved draft (预览 watermark) in the PDF viewer. */
   const previewReport = () =>
     run(async () => {
-      if (!detail) return
-      try {
-        await openPdf(`/api/cases/${detail.serialNo}/report`)
-      } catch (e) {
-        toastError(e instanceof Error ? e.message : '申报表生成失败，请稍后重试')
-      }
+      if (detail) await printReport(detail.serialNo)
     })
 
   const submit = () =>
@@ -450,46 +446,6 @@ function Result({ matter, detail }: { matter: MatterInfoT; detail: CaseDetailT }
         <Button type='primary' onClick={() => Taro.redirectTo({ url: MATTER_PAGES.record(detail.serialNo) })} className='mw-to-record'>
           查看办件记录
         </Button>
-      </View>
-    </View>
-  )
-}
-
-/** 打印相关表单: the case's generated report (申报表 / 花名册) as a PDF. */
-export async function printReport(serialNo: string): Promise<void> {
-  try {
-    await openPdf(`/api/cases/${serialNo}/report`)
-  } catch (e) {
-    toastError(e instanceof Error ? e.message : '申报表生成失败，请稍后重试')
-  }
-}
-
-export function KV({ k, v }: { k: string; v: string }) {
-  return (
-    <View className='mw-kv'>
-      <Text className='mw-kv__k'>{k}</Text>
-      <Text className='mw-kv__v'>{v}</Text>
-    </View>
-  )
-}
-
-export function ChangeTable({ rows }: { rows: { label: string; before: string; after: string; changed: boolean }[] }) {
-  return (
-    <View className='sb-card mw-changes'>
-      <Text className='mw-card-title'>变更信息</Text>
-      <View className='mw-table'>
-        <View className='mw-table__row mw-table__row--head'>
-          <Text className='mw-table__cell'>变更项</Text>
-          <Text className='mw-table__cell'>变更前值</Text>
-          <Text className='mw-table__cell'>变更后值</Text>
-        </View>
-        {rows.map((r, i) => (
-          <View key={`${i}-${r.label}`} className={`mw-table__row ${r.changed ? 'is-changed' : ''}`}>
-            <Text className='mw-table__cell'>{r.label}</Text>
-            <Text className='mw-table__cell'>{r.before || '—'}</Text>
-            <Text className='mw-table__cell'>{r.after || '—'}</Text>
-          </View>
-        ))}
       </View>
     </View>
   )

@@ -9,7 +9,7 @@ import { api } from '../../../services/api'
 import { toastSuccess } from '../../../services/toast'
 import Materials from '../../components/Materials'
 import CaseBody from '../../components/CaseBody'
-import { printReport } from '../../components/Wizard'
+import { printReport } from '../../lib/report'
 import type { CaseDetailT, MatterInfoT } from '../../lib/types'
 import '../../components/Wizard/index.scss'
 
