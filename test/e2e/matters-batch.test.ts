@@ -19,6 +19,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // H5_DIST_DIR (as the BFF reads it) lets a run use its own build
 const H5_INDEX = path.join(process.env.H5_DIST_DIR || path.join(ROOT, 'miniapp', 'dist-h5'), 'index.html')
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+/** The app's danger colour ($danger in miniapp/src/styles/_tokens.scss). */
+const DANGER = 'rgb(203, 38, 52)'
 
 let bff: RunningBff
 let fx: CaseFixtures
@@ -159,6 +161,14 @@ describe('增员 by batch file → center review → enrolled', () => {
     await expect(page.locator('.mw-result__no').innerText()).resolves.toBe(serialNo)
     await expect(page.locator('.mw-result__message').innerText()).resolves.toContain('申报成功，请等待管理单位审核')
     await screenshot(page, 'matters-result')
+    // before review the case can still be withdrawn: 撤销 is an active button (our red, not NutUI's faded pink)
+    await page.getByRole('button', { name: '查看办件记录' }).click()
+    const withdraw = page.locator('.taro_router > .taro_page:last-child').getByRole('button', { name: '撤销' })
+    await withdraw.waitFor({ timeout: 20_000 })
+    await expect(withdraw.getAttribute('class')).resolves.not.toContain('nut-button-disabled')
+    await expect(withdraw.evaluate((el) => getComputedStyle(el).color)).resolves.toBe(DANGER)
+    await withdraw.scrollIntoViewIfNeeded()
+    await screenshot(page, 'matters-record-submitted')
     expect(clerk.problems).toEqual([])
   })
 
@@ -181,8 +191,10 @@ describe('增员 by batch file → center review → enrolled', () => {
     const main = await page.locator('.rv-detail__main').innerText()
     expect(main).toContain(people[0]!.name)
     expect(main).toContain(people[1]!.name)
+    // 退回 is a solid red button, as active as 审核通过 beside it
+    await expect(page.getByRole('button', { name: '退回' }).evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(DANGER)
     await screenshot(page, 'review-detail')
-    await page.locator('.rv-approve').click()
+    await page.getByRole('button', { name: '审核通过' }).click()
     await page.locator('.rv-detail .mw-status', { hasText: '办结' }).waitFor()
     await screenshot(page, 'review-detail-approved')
     expect(desk.problems).toEqual([])
