@@ -12,6 +12,7 @@ import { api } from '../../../services/api'
 import { toastSuccess } from '../../../services/toast'
 import { newIdempotencyKey } from '../../../services/idempotency'
 import { shanghaiMinute } from '../../../utils/time'
+import Pager from '../../components/Pager'
 import '../../styles/review.scss'
 import './index.scss'
 
@@ -140,7 +141,6 @@ export default function AuditBases() {
   }
 
   const typeIdx = Math.max(0, TYPES.findIndex((t) => t.value === form.insuranceType))
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
   const field = (k: keyof Form, label: string, props: { placeholder: string; maxLength: number; type?: 'text' | 'digit' }) => (
     <View className='rv-ab__field'>
       <Text className='rv-ab__label'>{label}</Text>
@@ -285,19 +285,7 @@ export default function AuditBases() {
             </View>
           ))}
         </View>
-        {data && data.total > PAGE_SIZE && (
-          <View className='rv-pager'>
-            <Button size='small' disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              上一页
-            </Button>
-            <Text className='rv-pager__text'>
-              第 {page} / {pages} 页
-            </Text>
-            <Button size='small' disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              下一页
-            </Button>
-          </View>
-        )}
+        {data && <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={setPage} />}
       </View>
     </PageShell>
   )

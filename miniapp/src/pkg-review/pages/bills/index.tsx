@@ -11,6 +11,7 @@ import { newIdempotencyKey } from '../../../services/idempotency'
 import { toastError, toastSuccess } from '../../../services/toast'
 import { BILL_STATUS_FILTERS, progressOf, reviewBillApi, type ReviewBillListT, type ReviewBillRowT } from '../../../pkg-contrib/lib/api'
 import { chineseDate, shanghaiMinute } from '../../../utils/time'
+import Pager from '../../components/Pager'
 import '../../styles/review.scss'
 import './index.scss'
 
@@ -87,7 +88,6 @@ export default function ReviewBills() {
     }
   }
 
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
 
   return (
     <PageShell className='rv rv-bills'>
@@ -205,19 +205,7 @@ export default function ReviewBills() {
             )
           })}
         </View>
-        {data && data.total > PAGE_SIZE && (
-          <View className='rv-pager'>
-            <Button size='small' disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              上一页
-            </Button>
-            <Text className='rv-pager__text'>
-              第 {page} / {pages} 页
-            </Text>
-            <Button size='small' disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              下一页
-            </Button>
-          </View>
-        )}
+        {data && <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={setPage} />}
       </View>
 
       <Dialog

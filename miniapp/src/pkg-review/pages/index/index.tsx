@@ -9,6 +9,7 @@ import { api } from '../../../services/api'
 import { toastError, toastSuccess } from '../../../services/toast'
 import { STATUS_TONE, type CaseSummaryT, type MatterSummaryT, type PagedT } from '../../../pkg-matters/lib/types'
 import { shanghaiMinute } from '../../../utils/time'
+import Pager from '../../components/Pager'
 import '../../styles/review.scss'
 
 const STATUSES = [
@@ -98,7 +99,6 @@ export default function ReviewQueue() {
     }
   }
 
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
   const pendingRows = (data?.items ?? []).filter((c) => c.status === 'SUBMITTED')
   const allChecked = pendingRows.length > 0 && pendingRows.every((c) => selected.includes(c.serialNo))
   const matterOptions = [{ code: '', name: '全部事项' }, ...matters.map((m) => ({ code: m.code, name: m.name }))]
@@ -233,19 +233,7 @@ export default function ReviewQueue() {
             </View>
           ))}
         </View>
-        {data && data.total > PAGE_SIZE && (
-          <View className='rv-pager'>
-            <Button size='small' disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              上一页
-            </Button>
-            <Text className='rv-pager__text'>
-              第 {page} / {pages} 页
-            </Text>
-            <Button size='small' disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              下一页
-            </Button>
-          </View>
-        )}
+        {data && <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onPage={setPage} />}
       </View>
     </PageShell>
   )
