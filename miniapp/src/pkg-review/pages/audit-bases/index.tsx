@@ -12,6 +12,7 @@ import { api } from '../../../services/api'
 import { toastSuccess } from '../../../services/toast'
 import { newIdempotencyKey } from '../../../services/idempotency'
 import { shanghaiMinute } from '../../../utils/time'
+import FilterButtons from '../../components/FilterButtons'
 import Pager from '../../components/Pager'
 import '../../styles/review.scss'
 import './index.scss'
@@ -201,29 +202,17 @@ export default function AuditBases() {
             <Text className='rv-filter__label'>证件号码</Text>
             <Input className='rv-filter__input' name='filterIdNumber' value={draft.idNumber} onChange={(v) => setDraft({ ...draft, idNumber: v })} placeholder='完整的身份证号码' maxLength={18} />
           </View>
-          <View className='rv-filters__buttons'>
-            <Button
-              size='small'
-              type='primary'
-              className='rv-search'
-              onClick={() => {
-                setFilters(draft)
-                setPage(1)
-              }}
-            >
-              查询
-            </Button>
-            <Button
-              size='small'
-              onClick={() => {
-                setDraft({ unitNo: '', idNumber: '' })
-                setFilters({ unitNo: '', idNumber: '' })
-                setPage(1)
-              }}
-            >
-              重置
-            </Button>
-          </View>
+          <FilterButtons
+            onSearch={() => {
+              setFilters(draft)
+              setPage(1)
+            }}
+            onReset={() => {
+              setDraft({ unitNo: '', idNumber: '' })
+              setFilters({ unitNo: '', idNumber: '' })
+              setPage(1)
+            }}
+          />
         </View>
       </View>
 

@@ -11,6 +11,7 @@ import { newIdempotencyKey } from '../../../services/idempotency'
 import { toastError, toastSuccess } from '../../../services/toast'
 import { BILL_STATUS_FILTERS, progressOf, reviewBillApi, type ReviewBillListT, type ReviewBillRowT } from '../../../pkg-contrib/lib/api'
 import { chineseDate, shanghaiMinute } from '../../../utils/time'
+import FilterButtons from '../../components/FilterButtons'
 import Pager from '../../components/Pager'
 import '../../styles/review.scss'
 import './index.scss'
@@ -124,30 +125,18 @@ export default function ReviewBills() {
             <Text className='rv-filter__label'>费款所属期</Text>
             <Input className='rv-filter__input rv-bills__period' name='period' type='digit' value={draft.period} onChange={(v) => setDraft({ ...draft, period: v })} placeholder='如 202611' maxLength={6} />
           </View>
-          <View className='rv-filters__buttons'>
-            <Button
-              size='small'
-              type='primary'
-              className='rv-search'
-              onClick={() => {
-                setFilters(draft)
-                setPage(1)
-              }}
-            >
-              查询
-            </Button>
-            <Button
-              size='small'
-              onClick={() => {
-                const cleared = { status: draft.status, unitNo: '', period: '' }
-                setDraft(cleared)
-                setFilters(cleared)
-                setPage(1)
-              }}
-            >
-              重置
-            </Button>
-          </View>
+          <FilterButtons
+            onSearch={() => {
+              setFilters(draft)
+              setPage(1)
+            }}
+            onReset={() => {
+              const cleared = { status: draft.status, unitNo: '', period: '' }
+              setDraft(cleared)
+              setFilters(cleared)
+              setPage(1)
+            }}
+          />
         </View>
       </View>
 

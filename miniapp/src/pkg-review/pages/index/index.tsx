@@ -9,6 +9,7 @@ import { api } from '../../../services/api'
 import { toastError, toastSuccess } from '../../../services/toast'
 import { STATUS_TONE, type CaseSummaryT, type MatterSummaryT, type PagedT } from '../../../pkg-matters/lib/types'
 import { shanghaiMinute } from '../../../utils/time'
+import FilterButtons from '../../components/FilterButtons'
 import Pager from '../../components/Pager'
 import '../../styles/review.scss'
 
@@ -154,30 +155,18 @@ export default function ReviewQueue() {
               <Text className={`rv-filter__picker ${draft.to ? '' : 'is-empty'}`}>{draft.to || '结束日期'}</Text>
             </Picker>
           </View>
-          <View className='rv-filters__buttons'>
-            <Button
-              size='small'
-              type='primary'
-              className='rv-search'
-              onClick={() => {
-                setFilters(draft)
-                setPage(1)
-              }}
-            >
-              查询
-            </Button>
-            <Button
-              size='small'
-              onClick={() => {
-                const cleared = { status: draft.status, matterCode: '', unit: '', from: '', to: '' }
-                setDraft(cleared)
-                setFilters(cleared)
-                setPage(1)
-              }}
-            >
-              重置
-            </Button>
-          </View>
+          <FilterButtons
+            onSearch={() => {
+              setFilters(draft)
+              setPage(1)
+            }}
+            onReset={() => {
+              const cleared = { status: draft.status, matterCode: '', unit: '', from: '', to: '' }
+              setDraft(cleared)
+              setFilters(cleared)
+              setPage(1)
+            }}
+          />
         </View>
       </View>
 
