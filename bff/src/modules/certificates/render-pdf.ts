@@ -97,6 +97,10 @@ interface QrModules {
   get(row: number, col: number): number | boolean
 }
 
+/** Heights of wrapped texts by font, size, width, line gap, indent and text (same font, same layout: same height). */
+const wrappedHeights = new Map<string, number>()
+const WRAPPED_HEIGHTS_MAX = 5_000
+
 /** How a text sits in its box: on one line of width `w` (placed by hand), or wrapped by pdfkit (`w` null); height `h`. */
 interface Fit {
   w: number | null
@@ -433,7 +437,15 @@ class Layout {
       const w = doc.widthOfString(text)
       if (w <= width) return { w, h: doc.currentLineHeight(true) }
     }
-    return { w: null, h: doc.heightOfString(text, { width, lineGap: opts.lineGap ?? 0, ...(opts.indent ? { indent: opts.indent } : {}) }) }
+    // Wrapped heights are remembered across proofs (the footnotes and most headings repeat on every one).
+    const key = `${opts.bold ? 'B' : 'R'}|${opts.size}|${width}|${opts.lineGap ?? 0}|${opts.indent ?? 0}|${text}`
+    let h = wrappedHeights.get(key)
+    if (h === undefined) {
+      h = doc.heightOfString(text, { width, lineGap: opts.lineGap ?? 0, ...(opts.indent ? { indent: opts.indent } : {}) })
+      if (wrappedHeights.size >= WRAPPED_HEIGHTS_MAX) wrappedHeights.clear()
+      wrappedHeights.set(key, h)
+    }
+    return { w: null, h }
   }
 
   /** Draw `str` at (x, y) in a box `width` wide: one line placed by hand as pdfkit would align it, or wrapped. */
