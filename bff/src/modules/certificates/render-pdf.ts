@@ -72,7 +72,7 @@ export async function renderCertificatePdf(input: RenderInput): Promise<Rendered
   const notes = [...d.notes, verificationNote(input.verifyPageUrl, input.code)]
   const layout = new Layout(doc, d, qr.modules, formatAuthCode(input.code), notes)
 
-  if (d.layout === 'paged') layout.renderPaged()
+  if (d.layout === 'paged') await layout.renderPaged()
   else layout.renderFlow()
 
   // Footers last, when the page count is known (bufferPages).
@@ -137,13 +137,17 @@ class Layout {
     for (const block of this.d.blocks) this.drawBlock(block, 'flow')
   }
 
-  /** Every page repeats all blocks; the (single) fixed-row table is cut into pages of `rowsPerPage`. */
-  renderPaged(): void {
+  /**
+   * Every page repeats all blocks; the (single) fixed-row table is cut into pages of `rowsPerPage`. pdfkit is
+   * synchronous: between pages other requests get their turn (a unit proof of 500 staff is 25 pages).
+   */
+  async renderPaged(): Promise<void> {
     const table = this.d.blocks.find((b): b is TableBlock => b.kind === 'table')
     const perPage = table?.rowsPerPage ?? 20
     const rows = table?.rows ?? []
     const pageCount = Math.max(1, Math.ceil(rows.length / perPage))
     for (let p = 0; p < pageCount; p++) {
+      if (p > 0) await new Promise<void>((resolve) => setImmediate(resolve))
       this.newPage()
       for (const block of this.d.blocks) {
         if (block === table) this.drawFixedTable(block, rows.slice(p * perPage, (p + 1) * perPage), p * perPage, perPage)
