@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Input } from '@nutui/nutui-react-taro'
 import type { z } from 'zod'
 import { parseYuanToFen, type AuditBaseListResponse, type AuditBaseRow } from '@shebao/shared'
@@ -14,6 +14,7 @@ import { newIdempotencyKey } from '../../../services/idempotency'
 import { shanghaiMinute } from '../../../utils/time'
 import FilterButtons from '../../components/FilterButtons'
 import Pager from '../../components/Pager'
+import { useReviewList } from '../../lib/useReviewList'
 import '../../styles/review.scss'
 import './index.scss'
 
@@ -77,40 +78,18 @@ function bodyOf(f: Form): { body: Record<string, unknown> } | { error: string } 
  */
 export default function AuditBases() {
   const user = useSessionUser()
-  const isReviewer = user?.role === 'REVIEWER'
   const [form, setForm] = useState<Form>(EMPTY)
   const [formError, setFormError] = useState('')
   const [saving, setSaving] = useState(false)
   const key = useRef(newIdempotencyKey())
-  const [draft, setDraft] = useState({ unitNo: '', idNumber: '' })
-  const [filters, setFilters] = useState(draft)
-  const [page, setPage] = useState(1)
-  const [data, setData] = useState<ListT | null>(null)
-  const [error, setError] = useState('')
-
-  useEffect(() => {
-    if (!isReviewer) Taro.redirectTo({ url: '/pkg-review/pages/sign-in/index' })
-  }, [isReviewer])
-
-  const load = useCallback(async () => {
-    if (!isReviewer) return
-    try {
-      const r = await api.get<ListT>('/api/review/audit-bases', {
+  const { draft, setDraft, search, apply, page, setPage, data, error, reload: load } = useReviewList<{ unitNo: string; idNumber: string }, ListT>(
+    { unitNo: '', idNumber: '' },
+    (filters, page) =>
+      api.get<ListT>('/api/review/audit-bases', {
         query: { page, pageSize: PAGE_SIZE, unitNo: filters.unitNo.trim() || undefined, idNumber: filters.idNumber.trim() || undefined },
         toast: false
       })
-      setData(r)
-      setError('')
-    } catch (e) {
-      setError(e instanceof Error ? e.message : '加载失败，请稍后重试')
-    }
-  }, [filters, page, isReviewer])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useDidShow(() => {
-    if (data) void load()
-  })
+  )
 
   const edit = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch })
@@ -202,17 +181,7 @@ export default function AuditBases() {
             <Text className='rv-filter__label'>证件号码</Text>
             <Input className='rv-filter__input' name='filterIdNumber' value={draft.idNumber} onChange={(v) => setDraft({ ...draft, idNumber: v })} placeholder='完整的身份证号码' maxLength={18} />
           </View>
-          <FilterButtons
-            onSearch={() => {
-              setFilters(draft)
-              setPage(1)
-            }}
-            onReset={() => {
-              setDraft({ unitNo: '', idNumber: '' })
-              setFilters({ unitNo: '', idNumber: '' })
-              setPage(1)
-            }}
-          />
+          <FilterButtons onSearch={search} onReset={() => apply({ unitNo: '', idNumber: '' })} />
         </View>
       </View>
 

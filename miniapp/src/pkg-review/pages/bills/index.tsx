@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Dialog, Input } from '@nutui/nutui-react-taro'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
@@ -13,6 +13,7 @@ import { BILL_STATUS_FILTERS, progressOf, reviewBillApi, type ReviewBillListT, t
 import { chineseDate, shanghaiMinute } from '../../../utils/time'
 import FilterButtons from '../../components/FilterButtons'
 import Pager from '../../components/Pager'
+import { useReviewList } from '../../lib/useReviewList'
 import '../../styles/review.scss'
 import './index.scss'
 
@@ -32,45 +33,22 @@ interface Filters {
  */
 export default function ReviewBills() {
   const user = useSessionUser()
-  const isReviewer = user?.role === 'REVIEWER'
-  const [draft, setDraft] = useState<Filters>({ status: 'VALID', unitNo: '', period: '' })
-  const [filters, setFilters] = useState<Filters>(draft)
-  const [page, setPage] = useState(1)
-  const [data, setData] = useState<ReviewBillListT | null>(null)
-  const [error, setError] = useState('')
-  const [arriving, setArriving] = useState<{ bill: ReviewBillRowT; key: string } | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    if (!isReviewer) Taro.redirectTo({ url: '/pkg-review/pages/sign-in/index' })
-  }, [isReviewer])
-
-  const load = useCallback(async () => {
-    if (!isReviewer) return
-    const period = filters.period.trim()
-    if (period && !/^\d{6}$/.test(period)) {
-      setError('费款所属期请填写6位数字，如 202611')
-      return
-    }
-    try {
-      const r = await reviewBillApi.list({
+  const { draft, setDraft, search, apply, page, setPage, data, error, reload: load } = useReviewList<Filters, ReviewBillListT>(
+    { status: 'VALID', unitNo: '', period: '' },
+    (filters, page) => {
+      const period = filters.period.trim()
+      if (period && !/^\d{6}$/.test(period)) throw new Error('费款所属期请填写6位数字，如 202611')
+      return reviewBillApi.list({
         page,
         status: filters.status || undefined,
         unitNo: filters.unitNo.trim() || undefined,
         period: period ? Number(period) : undefined
       })
-      setData(r)
-      setError('')
-    } catch (e) {
-      setError(e instanceof Error ? e.message : '加载失败，请稍后重试')
     }
-  }, [filters, page, isReviewer])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useDidShow(() => {
-    if (data) void load()
-  })
+  )
+  const [arriving, setArriving] = useState<{ bill: ReviewBillRowT; key: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+
 
   const arrive = async () => {
     if (!arriving || busy) return
@@ -106,10 +84,7 @@ export default function ReviewBills() {
               key={s.value || 'all'}
               className={`rv-tab ${s.value === draft.status ? 'is-active' : ''}`}
               onClick={() => {
-                const next = { ...draft, status: s.value }
-                setDraft(next)
-                setFilters(next)
-                setPage(1)
+                apply({ ...draft, status: s.value })
               }}
             >
               {s.label}
@@ -125,18 +100,7 @@ export default function ReviewBills() {
             <Text className='rv-filter__label'>费款所属期</Text>
             <Input className='rv-filter__input rv-bills__period' name='period' type='digit' value={draft.period} onChange={(v) => setDraft({ ...draft, period: v })} placeholder='如 202611' maxLength={6} />
           </View>
-          <FilterButtons
-            onSearch={() => {
-              setFilters(draft)
-              setPage(1)
-            }}
-            onReset={() => {
-              const cleared = { status: draft.status, unitNo: '', period: '' }
-              setDraft(cleared)
-              setFilters(cleared)
-              setPage(1)
-            }}
-          />
+          <FilterButtons onSearch={search} onReset={() => apply({ status: draft.status, unitNo: '', period: '' })} />
         </View>
       </View>
 

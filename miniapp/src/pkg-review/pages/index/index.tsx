@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Checkbox, Input } from '@nutui/nutui-react-taro'
 import { Button } from '../../../components/Button'
 import PageShell from '../../../components/PageShell'
@@ -11,6 +11,7 @@ import { STATUS_TONE, type CaseSummaryT, type MatterSummaryT, type PagedT } from
 import { shanghaiMinute } from '../../../utils/time'
 import FilterButtons from '../../components/FilterButtons'
 import Pager from '../../components/Pager'
+import { useReviewList } from '../../lib/useReviewList'
 import '../../styles/review.scss'
 
 const STATUSES = [
@@ -38,26 +39,11 @@ interface Filters {
 export default function ReviewQueue() {
   const user = useSessionUser()
   const [matters, setMatters] = useState<MatterSummaryT[]>([])
-  const [draft, setDraft] = useState<Filters>({ status: 'SUBMITTED', matterCode: '', unit: '', from: '', to: '' })
-  const [filters, setFilters] = useState<Filters>(draft)
-  const [page, setPage] = useState(1)
-  const [data, setData] = useState<PagedT<CaseSummaryT> | null>(null)
-  const [selected, setSelected] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
-  const isReviewer = user?.role === 'REVIEWER'
-
-  useEffect(() => {
-    if (!isReviewer) Taro.redirectTo({ url: '/pkg-review/pages/sign-in/index' })
-  }, [isReviewer])
-  useEffect(() => {
-    if (isReviewer) api.get<{ items: MatterSummaryT[] }>('/api/matters').then((r) => setMatters(r.items), () => undefined)
-  }, [isReviewer])
-
-  const load = useCallback(async () => {
-    if (!isReviewer) return
-    const unit = filters.unit.trim()
-    const r = await api
-      .get<PagedT<CaseSummaryT>>('/api/review/cases', {
+  const { isReviewer, draft, setDraft, filters, search, apply, page, setPage, data, reload: load } = useReviewList<Filters, PagedT<CaseSummaryT>>(
+    { status: 'SUBMITTED', matterCode: '', unit: '', from: '', to: '' },
+    (filters, page) => {
+      const unit = filters.unit.trim()
+      return api.get<PagedT<CaseSummaryT>>('/api/review/cases', {
         query: {
           page,
           pageSize: PAGE_SIZE,
@@ -68,18 +54,16 @@ export default function ReviewQueue() {
           to: filters.to || undefined
         }
       })
-      .catch(() => null)
-    if (r) {
-      setData(r)
-      setSelected([])
     }
-  }, [filters, page, isReviewer])
+  )
+  const [selected, setSelected] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
   useEffect(() => {
-    load()
-  }, [load])
-  useDidShow(() => {
-    if (data) load()
-  })
+    if (isReviewer) api.get<{ items: MatterSummaryT[] }>('/api/matters').then((r) => setMatters(r.items), () => undefined)
+  }, [isReviewer])
+
+  // a fresh page of the queue: nothing selected on it yet
+  useEffect(() => setSelected([]), [data])
 
   const approve = async () => {
     if (selected.length === 0) return toastError('请选择要审核通过的业务')
@@ -123,12 +107,7 @@ export default function ReviewQueue() {
             <Text
               key={s.value}
               className={`rv-tab ${s.value === draft.status ? 'is-active' : ''}`}
-              onClick={() => {
-                const next = { ...draft, status: s.value }
-                setDraft(next)
-                setFilters(next)
-                setPage(1)
-              }}
+              onClick={() => apply({ ...draft, status: s.value })}
             >
               {s.label}
             </Text>
@@ -155,18 +134,7 @@ export default function ReviewQueue() {
               <Text className={`rv-filter__picker ${draft.to ? '' : 'is-empty'}`}>{draft.to || '结束日期'}</Text>
             </Picker>
           </View>
-          <FilterButtons
-            onSearch={() => {
-              setFilters(draft)
-              setPage(1)
-            }}
-            onReset={() => {
-              const cleared = { status: draft.status, matterCode: '', unit: '', from: '', to: '' }
-              setDraft(cleared)
-              setFilters(cleared)
-              setPage(1)
-            }}
-          />
+          <FilterButtons onSearch={search} onReset={() => apply({ status: draft.status, matterCode: '', unit: '', from: '', to: '' })} />
         </View>
       </View>
 
