@@ -10,8 +10,8 @@
 // which sets them only when they change.
 import crypto from 'node:crypto'
 import { formatAuthCode, shanghaiParts } from '@shebao/shared'
-import QRCode from 'qrcode'
 import type { Block, CertificateDocument, TableColumn } from './document.ts'
+import { qrSymbol, type QrSymbol } from './qr-symbol.ts'
 import { A4, FONT, mm, openPdf, type PdfDoc } from '../../pdf/document.ts'
 import { Pen } from '../../pdf/pen.ts'
 
@@ -64,13 +64,10 @@ export async function renderCertificatePdf(input: RenderInput): Promise<Rendered
   const issuedAt = new Date(d.issuedAt)
   const { doc, finish } = openPdf({ title: d.title, author: d.issuer, subject: d.title, createdAt: issuedAt })
 
-  // One byte-mode segment: the URL and token are mostly lower-case and base64url, which byte mode holds anyway; the
-  // library's search for the shortest mix of segments (a graph search over every character) cost as much as the
-  // rest of the symbol and saves a few bits (the same version for our URLs).
-  const qr = QRCode.create([{ data: Buffer.from(input.qrText, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M' })
+  const qr = qrSymbol(input.qrText)
   const printed = printTime(issuedAt)
   const notes = [...d.notes, verificationNote(input.verifyPageUrl, input.code)]
-  const layout = new Layout(doc, d, qr.modules, formatAuthCode(input.code), notes)
+  const layout = new Layout(doc, d, qr, formatAuthCode(input.code), notes)
 
   if (d.layout === 'paged') await layout.renderPaged()
   else layout.renderFlow()
@@ -90,11 +87,6 @@ function printTime(at: Date): string {
 
 function verificationNote(url: string, code: string): string {
   return `本证明出具后3个月内可扫描右上方二维码或登录本系统证明验证页面进行验证。验证地址：${url}　授权码：${formatAuthCode(code)}`
-}
-
-interface QrModules {
-  size: number
-  get(row: number, col: number): number | boolean
 }
 
 /** Heights of wrapped texts by font, size, width, line gap, indent and text (same font, same layout: same height). */
@@ -123,7 +115,7 @@ class Layout {
   constructor(
     private readonly doc: PdfDoc,
     private readonly d: CertificateDocument,
-    private readonly qr: QrModules,
+    private readonly qr: QrSymbol,
     private readonly codeText: string,
     private readonly notes: string[]
   ) {
@@ -482,7 +474,7 @@ const num = (v: number, digits = 6) => Math.round(v * 10 ** digits) / 10 ** digi
  * scaling `cm` (inside q/Q), so each rectangle is a few small numbers: the symbol was four fifths of a page's
  * content stream, and that stream is deflated on every issue.
  */
-function qrPath(qr: QrModules): string {
+function qrPath(qr: QrSymbol): string {
   const n = qr.size
   const s = QR_SIZE / n
   const hair = 0.05 / s
